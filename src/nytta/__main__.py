@@ -1,0 +1,5 @@
+"""Entry point for ``python -m nytta``."""
+
+from nytta.cli import main
+
+main()
