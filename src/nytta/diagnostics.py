@@ -50,3 +50,29 @@ def format_path(path: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What outputs need to know about a rule: id, one-line summary, full documentation."""
+
+    id: str
+    summary: str
+    doc: str
+    default_severity: Severity
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The outcome of checking a set of files: which files were read and what was found."""
+
+    files: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
