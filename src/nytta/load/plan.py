@@ -1,0 +1,221 @@
+"""Load one plan file: bytes → YAML with positions → validated model → merged measurements.
+
+Everything that goes wrong while loading (encoding, YAML syntax, not a plan, version,
+shape, the measurements file) becomes a located Diagnostic; the result always carries
+whatever could be salvaged so that the rules can run on it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from nytta.diagnostics import Diagnostic, format_path
+from nytta.load.csv import CsvRow, read_measurements
+from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
+from nytta.model.enums import MeasurementKind, normalise
+from nytta.model.plan import Indicator, Measurement, Plan
+from nytta.model.validate import validate_plan
+
+Path = tuple[str | int, ...]
+
+#: A plan file larger than this is refused before parsing.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A measurement of an indicator, inline or from the CSV file, with where it was written."""
+
+    indicator: str
+    date: _dt.date
+    value: float | str
+    kind: MeasurementKind
+    source: str | None
+    note: str | None
+    yaml_path: Path | None = None
+    csv_row: CsvRow | None = None
+
+    @property
+    def is_actual(self) -> bool:
+        return self.kind is MeasurementKind.ACTUAL
+
+
+@dataclass
+class PlanDocument:
+    """A loaded plan file and everything known about where its parts are written."""
+
+    file: str
+    yaml: YamlDocument | None = None
+    plan: Plan | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    dropped_ids: set[str] = field(default_factory=set)
+    observations: list[Observation] = field(default_factory=list)
+    csv_file: str | None = None
+    csv_lines: list[str] = field(default_factory=list)
+
+    # -- locating -------------------------------------------------------------------
+    def at(self, rule: str, path: Path, message: str, *, at_key: bool = False, **extra: Any) -> Diagnostic:
+        """A finding about the YAML node at ``path`` (its key when ``at_key``)."""
+        line, column = (1, 1)
+        source = None
+        if self.yaml is not None:
+            positions = self.yaml.positions
+            line, column = positions.key(path) if at_key else positions.value(path)
+            source = self.yaml.line_text(line)
+        return Diagnostic(
+            self.file, line, column, rule, message, path=format_path(path), source_line=source, **extra
+        )
+
+    def at_csv(self, rule: str, line: int, column: int, message: str) -> Diagnostic:
+        source = self.csv_lines[line - 1] if 0 < line <= len(self.csv_lines) else None
+        return Diagnostic(self.csv_file or self.file, line, column, rule, message, source_line=source)
+
+    def at_observation(self, rule: str, obs: Observation, field_name: str, message: str) -> Diagnostic:
+        if obs.csv_row is not None:
+            return self.at_csv(rule, obs.csv_row.line, obs.csv_row.columns.get(field_name, 1), message)
+        return self.at(rule, (*(obs.yaml_path or ()), field_name), message)
+
+    def observations_of(self, indicator: str) -> list[Observation]:
+        return [o for o in self.observations if o.indicator == indicator]
+
+
+def is_plan_data(data: Any) -> bool:
+    return isinstance(data, dict) and "nytta" in data
+
+
+def read_text(path: FsPath, display: str) -> tuple[str | None, Diagnostic | None]:
+    """Read a UTF-8 file (BOM tolerated); a problem becomes a Diagnostic of ``yaml-syntax``."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, Diagnostic(display, 1, 1, "yaml-syntax", f"file is too large ({size} bytes)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, Diagnostic(display, 1, 1, "yaml-syntax", f"cannot read the file: {exc.strerror}")
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Diagnostic(
+            display, line, column, "yaml-syntax",
+            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+        )
+
+
+def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocument | None:
+    """Load a plan; None when the file is YAML but not a plan and was found by search."""
+    doc = PlanDocument(display)
+    text, problem = read_text(path, display)
+    if problem is not None:
+        doc.diagnostics.append(problem)
+        return doc
+    try:
+        doc.yaml = parse_yaml(text or "")
+    except LoadError as exc:
+        line_text = (text or "").splitlines()[exc.line - 1 : exc.line]
+        doc.diagnostics.append(
+            Diagnostic(display, exc.line, exc.column, "yaml-syntax", exc.message,
+                       source_line=line_text[0] if line_text else None)
+        )
+        return doc
+    data = doc.yaml.data
+    if not is_plan_data(data):
+        if not explicit:
+            return None
+        doc.diagnostics.append(doc.at("not-a-plan", (), "the file has no top-level 'nytta' key, so it is not a benefit plan"))
+        return doc
+    if data["nytta"] != 1 or isinstance(data["nytta"], bool):
+        doc.diagnostics.append(
+            doc.at("unsupported-version", ("nytta",), f"format version {data['nytta']!r} is not supported; this nytta reads version 1")
+        )
+        return doc
+    _validate(doc, data)
+    if doc.plan is not None:
+        _collect_inline(doc, doc.plan)
+        if doc.plan.plan.measurements_file:
+            _load_csv(doc, path, doc.plan.plan.measurements_file)
+    return doc
+
+
+def _validate(doc: PlanDocument, data: dict[Any, Any]) -> None:
+    result = validate_plan(data)
+    doc.plan = result.plan
+    doc.dropped_ids = result.dropped_ids
+    doc.diagnostics.extend(doc.at("schema", i.path, i.message, at_key=i.at_key) for i in result.issues)
+
+
+def _collect_inline(doc: PlanDocument, plan: Plan) -> None:
+    for benefit in plan.benefits:
+        for indicator in benefit.indicators:
+            doc.observations.extend(_inline(indicator))
+
+
+def _inline(indicator: Indicator) -> list[Observation]:
+    return [
+        Observation(indicator.id, m.date, m.value, m.kind, m.source, m.note, yaml_path=m.path)
+        for m in indicator.measurements
+    ]
+
+
+def _load_csv(doc: PlanDocument, plan_path: FsPath, relative: str) -> None:
+    where = ("plan", "measurements_file")
+    target, problem = resolve_inside(plan_path, relative)
+    if problem:
+        doc.diagnostics.append(doc.at("measurements-file", where, problem))
+        return
+    assert target is not None
+    doc.csv_file = _display(doc.file, relative)
+    if not target.is_file():
+        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file '{relative}' does not exist"))
+        return
+    text, read_problem = read_text(target, doc.csv_file)
+    if read_problem is not None:
+        message = read_problem.message
+        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file cannot be read: {message}"))
+        return
+    table = read_measurements(text or "")
+    doc.csv_lines = (text or "").removeprefix("\ufeff").splitlines()
+    for problem_row in table.problems:
+        doc.diagnostics.append(doc.at_csv("measurements-file", problem_row.line, problem_row.column, problem_row.message))
+    for row in table.rows:
+        _add_row(doc, row)
+
+
+def _add_row(doc: PlanDocument, row: CsvRow) -> None:
+    try:
+        kind = MeasurementKind(normalise(MeasurementKind, row.kind)) if row.kind else MeasurementKind.ACTUAL
+    except Exception as exc:  # pydantic's custom error carries the suggestion
+        doc.diagnostics.append(doc.at_csv("measurements-file", row.line, row.columns.get("kind", 1), f"kind {exc}"))
+        return
+    doc.observations.append(
+        Observation(row.indicator, row.date, row.value, kind, row.source, row.note, csv_row=row)
+    )
+
+
+def _display(plan_display: str, relative: str) -> str:
+    parent = FsPath(plan_display).parent
+    return (parent / relative).as_posix() if str(parent) != "." else FsPath(relative).as_posix()
+
+
+def resolve_inside(plan_path: FsPath, relative: str) -> tuple[FsPath | None, str | None]:
+    """Resolve a path relative to the plan, refusing one that leaves its repository or folder."""
+    if FsPath(relative).is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
+        return None, f"the measurements file must be a path relative to the plan, not '{relative}'"
+    folder = plan_path.resolve().parent
+    root = repository_root(folder) or folder
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(root):
+        scope = "repository" if root != folder else "plan's folder"
+        return None, f"the measurements file '{relative}' lies outside the {scope}; nothing outside is read"
+    return target, None
+
+
+def repository_root(folder: FsPath) -> FsPath | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None

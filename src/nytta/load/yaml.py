@@ -1,0 +1,301 @@
+"""Safe YAML loading with exact positions.
+
+The document is composed into nodes by ruamel.yaml (the C parser when it is installed,
+the pure-Python one otherwise) and turned into plain Python data in one walk that also
+records, for every data path, where its key and value start. Only the standard YAML
+tags are understood (no Python objects), merge keys are honoured, and alias expansion
+is bounded so an alias bomb is an error, not a hang.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]  # 1-based line and column
+
+#: Alias expansion budget: beyond this many nodes, a document may construct at most
+#: ``ALIAS_FACTOR`` times as many nodes as it spells out.
+ALIAS_FLOOR = 20_000
+ALIAS_FACTOR = 10
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    _STR,
+}
+
+
+class LoadError(Exception):
+    """The text is not a YAML document nytta accepts; carries the 1-based position."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class SourceDict(dict):  # type: ignore[type-arg]
+    """A mapping constructed from YAML that remembers its data path."""
+
+    __slots__ = ("path",)
+
+
+@dataclass
+class Positions:
+    """Where each data path's value (and, for mapping entries, key) starts."""
+
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def value(self, path: Path) -> Position:
+        """Position of the value at ``path``, or of its nearest located ancestor."""
+        return self._nearest(self.values, path)
+
+    def key(self, path: Path) -> Position:
+        """Position of the key of ``path`` (its value's position for list items)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self.value(path)
+
+    @staticmethod
+    def _nearest(table: dict[Path, Position], path: Path) -> Position:
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return table.get((), (1, 1))
+
+
+@dataclass
+class YamlDocument:
+    """Plain data of one YAML document plus its position map and source lines."""
+
+    data: Any
+    positions: Positions
+    lines: list[str]
+
+    def line_text(self, line: int) -> str | None:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else None
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse YAML text into a :class:`YamlDocument`; raise :class:`LoadError` if it is not one."""
+    node = _compose(text)
+    builder = _Builder()
+    data = builder.build(node, ()) if node is not None else None
+    return YamlDocument(data, builder.positions, text.splitlines())
+
+
+def _compose(text: str) -> Node | None:
+    try:
+        return _compose_c(text)
+    except ImportError:
+        pass
+    except MarkedYAMLError as exc:
+        raise _located(exc) from None
+    except YAMLError as exc:
+        raise LoadError(str(exc).strip().splitlines()[0]) from None
+    from ruamel.yaml import YAML
+
+    try:
+        return YAML(typ="safe", pure=True).compose(text)
+    except MarkedYAMLError as exc:
+        raise _located(exc) from None
+    except YAMLError as exc:
+        raise LoadError(str(exc).strip().splitlines()[0]) from None
+
+
+def _compose_c(text: str) -> Node | None:
+    from ruamel.yaml.cyaml import CParser
+    from ruamel.yaml.resolver import VersionedResolver
+
+    if CParser is None:  # pragma: no cover - depends on the installation
+        raise ImportError
+
+    class _Composer(CParser, VersionedResolver):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            VersionedResolver.__init__(self, loadumper=self)
+
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        composer.dispose()
+
+
+def _located(exc: MarkedYAMLError) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.problem:
+        problem = f"{exc.problem} ({exc.context})"
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return LoadError(f"YAML syntax error: {problem}", line, column)
+
+
+def _position(node: Node) -> Position:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """One walk over the node graph: constructs data and records positions."""
+
+    def __init__(self) -> None:
+        self.positions = Positions()
+        self._seen: set[int] = set()
+        self._built = 0
+        self._stack: set[int] = set()
+
+    def build(self, node: Node, path: Path) -> Any:
+        self._count(node)
+        self.positions.values.setdefault(path, _position(node))
+        if isinstance(node, ScalarNode):
+            return _scalar(node)
+        key = id(node)
+        if key in self._stack:
+            raise LoadError("recursive alias: a node contains itself", *_position(node))
+        self._stack.add(key)
+        try:
+            if isinstance(node, SequenceNode):
+                self._check_tag(node, _SEQ)
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                self._check_tag(node, _MAP)
+                return self._mapping(node, path)
+        finally:
+            self._stack.discard(key)
+        raise LoadError("unsupported YAML node", *_position(node))  # pragma: no cover
+
+    def _count(self, node: Node) -> None:
+        self._built += 1
+        self._seen.add(id(node))
+        if self._built > ALIAS_FLOOR and self._built > ALIAS_FACTOR * len(self._seen):
+            raise LoadError(
+                "too much alias expansion: the document's aliases expand to more than "
+                f"{ALIAS_FACTOR} times its size",
+                *_position(node),
+            )
+
+    @staticmethod
+    def _check_tag(node: Node, expected: str) -> None:
+        if str(node.tag) != expected:
+            raise LoadError(f"unsupported YAML tag {_tag_name(node)}", *_position(node))
+
+    def _mapping(self, node: MappingNode, path: Path) -> SourceDict:
+        result = SourceDict()
+        result.path = path
+        first_seen: dict[Any, Position] = {}
+        merged: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if str(key_node.tag) == _MERGE:
+                merged.update(self._merge_source(value_node, path))
+                continue
+            key = self._key(key_node)
+            if key in first_seen:
+                line, column = _position(key_node)
+                raise LoadError(
+                    f"duplicate key {key!r} (first used on line {first_seen[key][0]})",
+                    line,
+                    column,
+                )
+            first_seen[key] = _position(key_node)
+            self.positions.keys[(*path, key)] = _position(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        for key, value in merged.items():
+            result.setdefault(key, value)
+        return result
+
+    def _merge_source(self, node: Node, path: Path) -> dict[Any, Any]:
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        merged: dict[Any, Any] = {}
+        for source in reversed(sources):
+            if not isinstance(source, MappingNode):
+                raise LoadError("a merge key (<<) must refer to a mapping", *_position(source))
+            merged.update(self._mapping(source, path))
+        return merged
+
+    def _key(self, node: Node) -> Any:
+        if not isinstance(node, ScalarNode):
+            raise LoadError("a mapping key must be a plain value", *_position(node))
+        key = _scalar(node)
+        if isinstance(key, float) or key is None:
+            return str(node.value)
+        return key
+
+
+def _tag_name(node: Node) -> str:
+    tag = str(node.tag)
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _scalar(node: ScalarNode) -> Any:
+    tag = str(node.tag)
+    if tag not in _SCALAR_TAGS:
+        raise LoadError(f"unsupported YAML tag {_tag_name(node)}", *_position(node))
+    value: str = node.value
+    if tag == _STR:
+        return value
+    try:
+        return _CONVERTERS[tag](value)
+    except (ValueError, OverflowError):
+        return value
+
+
+def _to_int(text: str) -> int:
+    text = text.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    if body.startswith("0o"):
+        return sign * int(body[2:], 8)
+    if body.startswith("0x"):
+        return sign * int(body[2:], 16)
+    if len(body) > 4300:
+        raise ValueError("integer too long")
+    return sign * int(body, 10)
+
+
+def _to_float(text: str) -> float:
+    lowered = text.replace("_", "").lower()
+    if lowered in (".inf", "+.inf"):
+        return float("inf")
+    if lowered == "-.inf":
+        return float("-inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(lowered)
+
+
+def _to_bool(text: str) -> bool:
+    return text.lower() in ("true", "yes", "on", "y")
+
+
+def _to_timestamp(text: str) -> _dt.date | _dt.datetime:
+    text = text.strip()
+    if len(text) == 10:
+        return _dt.date.fromisoformat(text)
+    normalised = text.replace("t", "T").replace(" ", "T", 1).replace("z", "Z")
+    return _dt.datetime.fromisoformat(normalised.replace("Z", "+00:00"))
+
+
+_CONVERTERS = {
+    "tag:yaml.org,2002:int": _to_int,
+    "tag:yaml.org,2002:float": _to_float,
+    "tag:yaml.org,2002:bool": _to_bool,
+    "tag:yaml.org,2002:null": lambda _text: None,
+    "tag:yaml.org,2002:timestamp": _to_timestamp,
+}

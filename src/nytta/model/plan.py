@@ -1,0 +1,263 @@
+"""Pydantic models of plan format v1: every entity of the plan, as the shape requires.
+
+Only what the shape requires is required here; whether something *should* be present
+(an owner, a baseline, an approval …) is the business of the rules. Every model
+remembers the data path it was read from, so findings about it can be located.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+from nytta.model.enums import (
+    Category,
+    ChainType,
+    CostKind,
+    Direction,
+    Frequency,
+    IndicatorKind,
+    Language,
+    Level,
+    MeasurementKind,
+    Phase,
+    Polarity,
+    Rating,
+    Role,
+    StakeholderCategory,
+    accepting_aliases,
+)
+from nytta.model.types import Date, Identifier, Number, Reference, Value
+
+Path = tuple[str | int, ...]
+
+
+class Node(BaseModel):
+    """Base of every entity: unknown keys are errors, and the source path is kept."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
+    _path: Path = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_path(cls, data: Any, handler: Any) -> Any:
+        obj = handler(data)
+        obj._path = getattr(data, "path", ())
+        return obj
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+
+class Period(Node):
+    start: Date | None = None
+    end: Date | None = None
+
+
+class Approval(Node):
+    by: Reference | None = None
+    role: accepting_aliases(Role) | None = None  # type: ignore[valid-type]
+    date: Date | None = None
+
+
+class Thresholds(Node):
+    on_track: Number = 0.9
+    at_risk: Number = 0.7
+
+
+class PlanInfo(Node):
+    id: Identifier
+    title: str
+    phase: accepting_aliases(Phase)  # type: ignore[valid-type]
+    organisation: str | None = None
+    description: str | None = None
+    change_owner: Reference | None = None
+    project_manager: Reference | None = None
+    period: Period | None = None
+    approvals: list[Approval] = []
+    language: accepting_aliases(Language) = Language.SV  # type: ignore[valid-type]
+    currency: str = "SEK"
+    measurements_file: str | None = None
+    thresholds: Thresholds | None = None
+    tags: list[str] = []
+
+
+class Person(Node):
+    id: Identifier
+    name: str
+    title: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+
+
+class Stakeholder(Node):
+    id: Identifier
+    name: str
+    category: accepting_aliases(StakeholderCategory)  # type: ignore[valid-type]
+    organisation: str | None = None
+    size: Number | None = None
+
+
+class Goal(Node):
+    id: Identifier
+    name: str
+    level: accepting_aliases(Level) | None = None  # type: ignore[valid-type]
+    parent: Reference | None = None
+    owner: Reference | None = None
+
+
+class ChainNode(Node):
+    id: Identifier
+    type: accepting_aliases(ChainType)  # type: ignore[valid-type]
+    name: str
+    leads_to: list[Reference] = []
+    owner: Reference | None = None
+
+
+def _recipient(value: Any) -> Any:
+    return {"stakeholder": value} if isinstance(value, (str, int)) else value
+
+
+class Recipient(Node):
+    """A nyttomottagare: a stakeholder, optionally with its share of the benefit."""
+
+    stakeholder: Reference
+    share: Annotated[Number, Field(ge=0, le=1)] | None = None
+
+
+class Realisation(Node):
+    start: Date | None = None
+    end: Date | None = None
+
+
+class Valuation(Node):
+    unit_value: Number
+    volume: Number = 1.0
+    attribution: Number = 1.0
+
+
+class Baseline(Node):
+    value: Value
+    date: Date
+    source: str | None = None
+    note: str | None = None
+
+
+class Target(Node):
+    date: Date
+    value: Value
+    note: str | None = None
+
+
+class Measurement(Node):
+    date: Date
+    value: Value
+    source: str | None = None
+    note: str | None = None
+    kind: accepting_aliases(MeasurementKind) = MeasurementKind.ACTUAL  # type: ignore[valid-type]
+
+
+class Indicator(Node):
+    id: Identifier
+    name: str
+    unit: str
+    direction: accepting_aliases(Direction)  # type: ignore[valid-type]
+    kind: accepting_aliases(IndicatorKind) = IndicatorKind.QUANTITATIVE  # type: ignore[valid-type]
+    tolerance: Number | None = None
+    method: str | None = None
+    source: str | None = None
+    frequency: accepting_aliases(Frequency) | None = None  # type: ignore[valid-type]
+    follow_up_dates: list[Date] = []
+    measured_by: Reference | None = None
+    primary: bool = False
+    baseline: Baseline | None = None
+    targets: list[Target] = []
+    measurements: list[Measurement] = []
+
+    @property
+    def final_target(self) -> Target | None:
+        return self.targets[-1] if self.targets else None
+
+
+class Benefit(Node):
+    id: Identifier
+    name: str
+    description: str | None = None
+    polarity: accepting_aliases(Polarity) = Polarity.BENEFIT  # type: ignore[valid-type]
+    owner: Reference | None = None
+    recipients: list[Annotated[Recipient, BeforeValidator(_recipient)]] = []
+    goals: list[Reference] = []
+    leads_to: list[Reference] = []
+    category: accepting_aliases(Category) | None = None  # type: ignore[valid-type]
+    alternative_use: str | None = None
+    realisation: Realisation | None = None
+    preconditions: list[str] = []
+    confidence: accepting_aliases(Rating) | None = None  # type: ignore[valid-type]
+    valuation: Valuation | None = None
+    indicators: list[Indicator] = []
+    tags: list[str] = []
+
+    @property
+    def is_disbenefit(self) -> bool:
+        return self.polarity is Polarity.DISBENEFIT
+
+    @property
+    def primary_indicator(self) -> Indicator | None:
+        chosen = [i for i in self.indicators if i.primary]
+        return chosen[0] if chosen else None
+
+
+class Cost(Node):
+    id: Identifier
+    name: str
+    kind: accepting_aliases(CostKind)  # type: ignore[valid-type]
+    category: str | None = None
+    bearer: str | None = None
+    amounts: dict[int, Number]
+
+
+class Calculation(Node):
+    base_year: int
+    first_year: int
+    last_year: int
+    discount_rate: Number
+    price_level_year: int | None = None
+
+
+class Risk(Node):
+    id: Identifier
+    description: str | None = None
+    affects: list[Reference] = []
+    owner: Reference | None = None
+    probability: accepting_aliases(Rating) | None = None  # type: ignore[valid-type]
+    impact: accepting_aliases(Rating) | None = None  # type: ignore[valid-type]
+    mitigation: str | None = None
+
+
+class Revision(Node):
+    date: Date | None = None
+    by: Reference | None = None
+    reason: str | None = None
+    changes: str | None = None
+
+
+class Plan(Node):
+    """A whole benefit plan (nyttorealiseringsplan), format version 1."""
+
+    nytta: int
+    plan: PlanInfo
+    people: list[Person] = []
+    stakeholders: list[Stakeholder] = []
+    goals: list[Goal] = []
+    chain: list[ChainNode] = []
+    benefits: list[Benefit] = []
+    costs: list[Cost] = []
+    calculation: Calculation | None = None
+    risks: list[Risk] = []
+    revisions: list[Revision] = []
+
+    @property
+    def phase(self) -> Phase:
+        return self.plan.phase  # type: ignore[no-any-return]

@@ -1,0 +1,1 @@
+"""Output formats: turn diagnostics, statuses and reports into text for people and machines."""
