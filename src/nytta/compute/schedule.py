@@ -1,0 +1,79 @@
+"""When an indicator is next due to be measured, and whether that is overdue (format §5.5)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from collections.abc import Iterable
+
+from nytta.model.enums import Frequency
+from nytta.model.plan import Benefit, Indicator
+
+#: Days after the due date before a measurement counts as overdue.
+GRACE_DAYS = {Frequency.MONTHLY: 7, Frequency.QUARTERLY: 21}
+DEFAULT_GRACE_DAYS = 30
+
+
+def add_months(day: _dt.date, months: int) -> _dt.date:
+    """Calendar-month arithmetic that keeps the end of month: 01-31 + 1 month = 02-28."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    at_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return _dt.date(year, month + 1, last if at_month_end else min(day.day, last))
+
+
+def next_due(benefit: Benefit, indicator: Indicator, actual_dates: Iterable[_dt.date]) -> _dt.date | None:
+    """The next date the indicator should be measured, or None when nothing more is due."""
+    dates = sorted(actual_dates)
+    due = _from_follow_up_dates(indicator, dates)
+    if due is None and indicator.frequency is not None:
+        due = _from_frequency(benefit, indicator, dates)
+    if due is None:
+        return None
+    last_day = _last_due_day(benefit, indicator)
+    return None if last_day is not None and due > last_day else due
+
+
+def grace(indicator: Indicator) -> _dt.timedelta:
+    """How long after the due date a measurement may come before it is overdue."""
+    if indicator.follow_up_dates or indicator.frequency is None:
+        return _dt.timedelta(days=DEFAULT_GRACE_DAYS)
+    return _dt.timedelta(days=GRACE_DAYS.get(indicator.frequency, DEFAULT_GRACE_DAYS))
+
+
+def is_overdue(indicator: Indicator, due: _dt.date | None, as_of: _dt.date) -> bool:
+    return due is not None and as_of > due + grace(indicator)
+
+
+def _from_follow_up_dates(indicator: Indicator, dates: list[_dt.date]) -> _dt.date | None:
+    for follow_up in sorted(indicator.follow_up_dates):
+        if not any(d >= follow_up for d in dates):
+            return follow_up
+    return None
+
+
+def _from_frequency(benefit: Benefit, indicator: Indicator, dates: list[_dt.date]) -> _dt.date | None:
+    assert indicator.frequency is not None
+    if dates:
+        start = dates[-1]
+    elif indicator.baseline is not None:
+        start = indicator.baseline.date
+    else:
+        return None
+    due = add_months(start, indicator.frequency.months)
+    realisation_start = benefit.realisation.start if benefit.realisation else None
+    if realisation_start is not None and due < realisation_start:
+        due = realisation_start
+    return due
+
+
+def _last_due_day(benefit: Benefit, indicator: Indicator) -> _dt.date | None:
+    if benefit.realisation is not None and benefit.realisation.end is not None:
+        return benefit.realisation.end
+    final = indicator.final_target
+    if final is None:
+        return None
+    if indicator.frequency is not None:
+        return add_months(final.date, indicator.frequency.months)
+    return final.date

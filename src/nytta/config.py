@@ -1,0 +1,58 @@
+"""``nytta.toml``: found in the working directory or a parent (up to the repository root).
+
+Only the ``[rules]`` table is read: ``rule-id = "error" | "warning" | "off"``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nytta.diagnostics import Severity
+
+FILE_NAME = "nytta.toml"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the CLI exits 2 with this message."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        candidate = folder / FILE_NAME
+        if candidate.is_file():
+            return candidate
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
+def load_config(path: Path | None, known_rules: set[str]) -> Config:
+    """Read and validate a configuration file (None: the defaults)."""
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{path}: [rules] must be a table")
+    severities: dict[str, Severity] = {}
+    for rule_id, value in rules.items():
+        if rule_id not in known_rules:
+            raise ConfigError(f"{path}: unknown rule '{rule_id}' in [rules]")
+        try:
+            severities[rule_id] = Severity(str(value).lower())
+        except ValueError:
+            raise ConfigError(f"{path}: rule '{rule_id}' must be \"error\", \"warning\" or \"off\", not {value!r}") from None
+    return Config(path, severities)

@@ -1,0 +1,127 @@
+"""The plan's id namespace and link graph, shared by the rules about references and reach.
+
+Every entity with an id lives in one namespace. References are listed with the kinds
+they may resolve to, and the links of the effect chain (chain ``leads_to``, benefit
+``leads_to``, goal ``parent``) form a directed graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from nytta.model.plan import Node, Plan
+
+Path = tuple[str | int, ...]
+
+PERSON = ("person",)
+GOAL = ("goal",)
+CHAIN = ("intervention", "output", "change", "effect")
+BENEFIT = ("benefit",)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A reference written at ``path`` to ``target``, which must be one of ``kinds``."""
+
+    path: Path
+    target: str
+    kinds: tuple[str, ...]
+    what: str
+
+
+def entities(plan: Plan) -> Iterator[tuple[str, Node, str]]:
+    """Every (id, entity, kind) of the plan, in document order."""
+    groups = (
+        ("person", plan.people),
+        ("stakeholder", plan.stakeholders),
+        ("goal", plan.goals),
+        (None, plan.chain),
+        ("benefit", plan.benefits),
+    )
+    for kind, items in groups:
+        for item in items:
+            yield item.id, item, kind or item.type.value  # type: ignore[attr-defined]
+    for benefit in plan.benefits:
+        for indicator in benefit.indicators:
+            yield indicator.id, indicator, "indicator"
+    for cost in plan.costs:
+        yield cost.id, cost, "cost"
+    for risk in plan.risks:
+        yield risk.id, risk, "risk"
+
+
+def kinds_by_id(plan: Plan) -> dict[str, str]:
+    """The kind of each id (the first use when an id is duplicated)."""
+    table: dict[str, str] = {}
+    for ident, _, kind in entities(plan):
+        table.setdefault(ident, kind)
+    return table
+
+
+def _ref(node: Node, key: str, target: str | None, kinds: tuple[str, ...], what: str) -> list[Reference]:
+    return [Reference((*node.path, key), target, kinds, what)] if target else []
+
+
+def _refs(node: Node, key: str, targets: list[str], kinds: tuple[str, ...], what: str) -> list[Reference]:
+    return [Reference((*node.path, key, i), t, kinds, what) for i, t in enumerate(targets)]
+
+
+def references(plan: Plan) -> Iterator[Reference]:
+    """Every reference of the plan with the kinds it may resolve to."""
+    info = plan.plan
+    yield from _ref(info, "change_owner", info.change_owner, PERSON, "the change owner")
+    yield from _ref(info, "project_manager", info.project_manager, PERSON, "the project manager")
+    for approval in info.approvals:
+        yield from _ref(approval, "by", approval.by, PERSON, "an approval's 'by'")
+    for goal in plan.goals:
+        yield from _ref(goal, "parent", goal.parent, GOAL, "a goal's parent")
+        yield from _ref(goal, "owner", goal.owner, PERSON, "a goal's owner")
+    for node in plan.chain:
+        yield from _refs(node, "leads_to", node.leads_to, CHAIN + BENEFIT + GOAL, "a chain link")
+        yield from _ref(node, "owner", node.owner, PERSON, "a chain node's owner")
+    for benefit in plan.benefits:
+        yield from _ref(benefit, "owner", benefit.owner, PERSON, "a benefit owner")
+        for i, recipient in enumerate(benefit.recipients):
+            written_as_text = not recipient.path
+            path = (*benefit.path, "recipients", i) if written_as_text else (*recipient.path, "stakeholder")
+            yield Reference(path, recipient.stakeholder, ("stakeholder",), "a recipient")
+        yield from _refs(benefit, "goals", benefit.goals, GOAL, "a benefit's goal")
+        yield from _refs(benefit, "leads_to", benefit.leads_to, BENEFIT + GOAL, "a benefit link")
+        for indicator in benefit.indicators:
+            yield from _ref(indicator, "measured_by", indicator.measured_by, PERSON, "an indicator's measurer")
+    for risk in plan.risks:
+        yield from _refs(risk, "affects", risk.affects, BENEFIT + CHAIN, "a risk's 'affects'")
+        yield from _ref(risk, "owner", risk.owner, PERSON, "a risk owner")
+    for revision in plan.revisions:
+        yield from _ref(revision, "by", revision.by, PERSON, "a revision's 'by'")
+
+
+def links(plan: Plan) -> dict[str, list[tuple[str, Path]]]:
+    """The directed link graph: id → [(linked id, path of the link)]."""
+    graph: dict[str, list[tuple[str, Path]]] = {}
+    for node in plan.chain:
+        graph.setdefault(node.id, []).extend(
+            (t, (*node.path, "leads_to", i)) for i, t in enumerate(node.leads_to)
+        )
+    for benefit in plan.benefits:
+        graph.setdefault(benefit.id, []).extend(
+            (t, (*benefit.path, "leads_to", i)) for i, t in enumerate(benefit.leads_to)
+        )
+        graph[benefit.id].extend((g, (*benefit.path, "goals", i)) for i, g in enumerate(benefit.goals))
+    for goal in plan.goals:
+        if goal.parent:
+            graph.setdefault(goal.id, []).append((goal.parent, (*goal.path, "parent")))
+    return graph
+
+
+def reachable(graph: dict[str, list[tuple[str, Path]]], start: str) -> set[str]:
+    """Every id reachable from ``start`` by following links (not including ``start``)."""
+    seen: set[str] = set()
+    stack = [target for target, _ in graph.get(start, [])]
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            stack.extend(target for target, _ in graph.get(current, []))
+    return seen

@@ -1,0 +1,118 @@
+"""Rules about who: benefit owners, recipients and their shares, approvals, risk owners."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nytta.diagnostics import Diagnostic, Severity
+from nytta.model.enums import Phase, Role
+from nytta.rules.examples import benefit
+from nytta.rules.registry import Context, rule
+
+@rule("missing-owner", passing=benefit(), failing=benefit(drop=("owner: anna",), mark="- id: kortare-tid"))
+def missing_owner(ctx: Context) -> Iterator[Diagnostic]:
+    """A benefit has no owner (nyttoägare).
+
+    Every benefit needs an owner in the line organisation who is accountable for
+    realising it after the project has closed.
+    """
+    for benefit in ctx.benefits():
+        if not benefit.owner:
+            yield ctx.at(benefit.path, f"benefit '{benefit.id}' has no owner (nyttoägare)")
+
+
+@rule(
+    "owner-is-project-manager",
+    severity=Severity.WARNING,
+    passing=benefit(),
+    failing=benefit(replace={"owner: anna": "owner: olle"}, mark="owner: olle"),
+)
+def owner_is_project_manager(ctx: Context) -> Iterator[Diagnostic]:
+    """The benefit owner is the plan's project manager.
+
+    The project closes before most benefits arise; the owner should be a manager in the
+    line organisation that receives the change, not the project manager.
+    """
+    manager = ctx.plan.plan.project_manager
+    for benefit in ctx.benefits():
+        if manager and benefit.owner == manager:
+            yield ctx.at(
+                (*benefit.path, "owner"),
+                f"the owner of benefit '{benefit.id}' is the project manager; benefits are owned in the line organisation",
+            )
+
+
+@rule(
+    "missing-recipient",
+    passing=benefit(),
+    failing=benefit(replace={"recipients: [sokande]": "recipients: []"}, mark="- id: kortare-tid"),
+)
+def missing_recipient(ctx: Context) -> Iterator[Diagnostic]:
+    """A benefit has no recipients (nyttomottagare).
+
+    Name the stakeholders who see the benefit, so that it can be followed up with them.
+    """
+    for benefit in ctx.benefits():
+        if not benefit.recipients:
+            yield ctx.at(benefit.path, f"benefit '{benefit.id}' has no recipients (nyttomottagare)")
+
+
+@rule(
+    "share-sum",
+    passing=benefit(replace={"[sokande]": "[{stakeholder: sokande, share: 0.6}, {stakeholder: enheten, share: 0.4}]"})
+    + "stakeholders:\n  - {id: sokande, name: Sökande, category: citizens}\n"
+    "  - {id: enheten, name: Bygglovsenheten, category: own_organisation}",
+    failing=benefit(
+        replace={"[sokande]": "[{stakeholder: sokande, share: 0.7}, {stakeholder: enheten, share: 0.4}]"},
+        mark="recipients:",
+    )
+    + "stakeholders:\n  - {id: sokande, name: Sökande, category: citizens}\n"
+    "  - {id: enheten, name: Bygglovsenheten, category: own_organisation}",
+)
+def share_sum(ctx: Context) -> Iterator[Diagnostic]:
+    """The recipient shares of a benefit sum to more than 1.
+
+    A share says how large a part of the benefit a recipient gets; together they can be
+    at most the whole benefit.
+    """
+    for benefit in ctx.benefits():
+        total = sum(r.share or 0.0 for r in benefit.recipients)
+        if total > 1 + 1e-9:
+            yield ctx.at((*benefit.path, "recipients"), f"the recipient shares of benefit '{benefit.id}' sum to {total:g}, more than 1")
+
+
+@rule(
+    "missing-approval",
+    error_from=Phase.PLAN,
+    passing="plan:\n  id: exempel\n  title: Exempelplan\n  phase: realise\n  change_owner: karin\n"
+    "  approvals:\n    - {by: karin, role: change_owner, date: 2025-02-01}",
+    failing="plan:  # <-\n  id: exempel\n  title: Exempelplan\n  phase: realise\n  change_owner: karin\n"
+    "  approvals:\n    - {by: anna, role: benefit_owner, date: 2025-02-01}",
+)
+def missing_approval(ctx: Context) -> Iterator[Diagnostic]:
+    """The plan has no approval by its change owner.
+
+    From the plan phase, the change owner (förändringsägare/beställare) approves the plan:
+    an entry in ``plan.approvals`` with role ``change_owner``.
+    """
+    if not any(a.role is Role.CHANGE_OWNER for a in ctx.plan.plan.approvals):
+        yield ctx.at(("plan",), "the plan has no approval with role change_owner (förändringsägare)", at_key=True)
+
+
+@rule(
+    "risk-incomplete",
+    severity=Severity.WARNING,
+    passing="risks:\n  - {id: lag-anvandning, description: Få använder e-tjänsten, affects: [kortare-tid],"
+    " owner: anna, mitigation: Informera byggföretagen}",
+    failing="risks:\n  - {id: lag-anvandning, description: Få använder e-tjänsten, affects: [kortare-tid]}  # <-",
+)
+def risk_incomplete(ctx: Context) -> Iterator[Diagnostic]:
+    """A risk lacks an owner or a mitigation.
+
+    A risk to a benefit is only managed when someone owns it and something is done about
+    it.
+    """
+    for risk in ctx.plan.risks:
+        lacking = [name for name, value in (("an owner", risk.owner), ("a mitigation", risk.mitigation)) if not value]
+        if lacking:
+            yield ctx.at(risk.path, f"risk '{risk.id}' lacks {' and '.join(lacking)}")

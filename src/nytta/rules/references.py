@@ -1,0 +1,112 @@
+"""Rules about ids and links: duplicate ids, unresolved references, cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from nytta.diagnostics import Diagnostic
+from nytta.rules import graph
+from nytta.rules.registry import Context, rule, suggest
+
+_KIND_NAMES = {
+    "person": "a person",
+    "stakeholder": "a stakeholder",
+    "goal": "a goal",
+    "benefit": "a benefit",
+    "indicator": "an indicator",
+    "cost": "a cost",
+    "risk": "a risk",
+    "intervention": "an intervention",
+    "output": "an output",
+    "change": "a change",
+    "effect": "an effect",
+}
+
+
+@rule(
+    "duplicate-id",
+    passing="goals:\n  - {id: service, name: Snabbare beslut}\n  - {id: rattssakerhet, name: Rättssäkerhet}",
+    failing="goals:\n  - {id: service, name: Snabbare beslut}\n  - {id: service, name: Rättssäkerhet}  # <-",
+)
+def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
+    """An id is used twice in the plan.
+
+    People, stakeholders, goals, chain nodes, benefits, indicators, costs and risks share
+    one namespace, so that every reference is unambiguous. The finding points at the
+    second use.
+    """
+    first: dict[str, str] = {}
+    for ident, entity, kind in graph.entities(ctx.plan):
+        if ident in first:
+            yield ctx.at((*entity.path, "id"), f"id '{ident}' is already used by {_KIND_NAMES[first[ident]]}")
+        else:
+            first[ident] = kind
+
+
+@rule(
+    "unknown-reference",
+    passing="goals:\n  - {id: service, name: Snabbare beslut, owner: karin}",
+    failing="goals:\n  - {id: service, name: Snabbare beslut, owner: karn}  # <-",
+)
+def unknown_reference(ctx: Context) -> Iterator[Diagnostic]:
+    """A reference does not resolve, or resolves to the wrong kind.
+
+    Owners, measurers, approvers and revisers must be people; recipients stakeholders;
+    goal links and parents goals; chain links chain nodes, benefits or goals; benefit
+    links benefits or goals; a risk affects benefits or chain nodes. Close misspellings
+    get a "did you mean" suggestion.
+    """
+    kinds = graph.kinds_by_id(ctx.plan)
+    for ref in graph.references(ctx.plan):
+        kind = kinds.get(ref.target)
+        if kind is None:
+            if ref.target in ctx.doc.dropped_ids:
+                continue
+            candidates = [i for i, k in kinds.items() if k in ref.kinds]
+            yield ctx.at(ref.path, f"{ref.what} refers to '{ref.target}', which is not defined{suggest(ref.target, candidates)}")
+        elif kind not in ref.kinds:
+            wanted = " or ".join(_KIND_NAMES[k] for k in _distinct(ref.kinds))
+            yield ctx.at(ref.path, f"{ref.what} must be {wanted}, but '{ref.target}' is {_KIND_NAMES[kind]}")
+
+
+def _distinct(kinds: tuple[str, ...]) -> list[str]:
+    if set(graph.CHAIN) <= set(kinds):
+        return [k for k in kinds if k not in graph.CHAIN] + ["change"]
+    return list(kinds)
+
+
+@rule(
+    "chain-cycle",
+    passing="goals:\n  - {id: service, name: Snabbare beslut}\n  - {id: delmal, name: Delmål, parent: service}",
+    failing="goals:\n  - {id: service, name: Snabbare beslut, parent: delmal}\n"
+    "  - {id: delmal, name: Delmål, parent: service}  # <-",
+)
+def chain_cycle(ctx: Context) -> Iterator[Diagnostic]:
+    """The links of the plan form a cycle.
+
+    Chain ``leads_to``, benefit ``leads_to`` and goal ``parent`` must run one way, from
+    interventions through changes and effects to benefits and goals. The finding points
+    at the link that closes the cycle and spells the cycle out.
+    """
+    links = graph.links(ctx.plan)
+    state: dict[str, int] = {}  # 1: on the current trail, 2: done
+    for start in links:
+        if start in state:
+            continue
+        state[start] = 1
+        trail = [start]
+        stack = [iter(links.get(start, []))]
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                state[trail.pop()] = 2
+                continue
+            target, path = step
+            if state.get(target) == 1:
+                cycle = trail[trail.index(target):] + [target]
+                yield ctx.at(path, "the links form a cycle: " + " → ".join(cycle))
+            elif target not in state:
+                state[target] = 1
+                trail.append(target)
+                stack.append(iter(links.get(target, [])))
