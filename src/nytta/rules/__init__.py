@@ -1,1 +1,1 @@
-"""The rules of ``nytta check``: one small unit per rule, registered by id."""
+"""The rules of `nytta check`: one small unit per rule, registered by id."""

@@ -26,9 +26,9 @@ def missing_valuation(ctx: Context) -> Iterator[Diagnostic]:
     """A financial or redeployment benefit has no valuation.
 
     Financial benefits (budget that is taken out) and redeployment benefits (resources
-    freed for other use, omfördelningsnytta) are worth money: give ``valuation`` with
-    ``unit_value`` (kronor per unit of indicator change per year), and optionally
-    ``volume`` and ``attribution``.
+    freed for other use, omfördelningsnytta) are worth money: give `valuation` with
+    `unit_value` (kronor per unit of indicator change per year), and optionally
+    `volume` and `attribution`.
     """
     for item in ctx.benefits():
         if item.category in (Category.FINANCIAL, Category.REDEPLOYMENT) and item.valuation is None:
@@ -49,7 +49,7 @@ def missing_alternative_use(ctx: Context) -> Iterator[Diagnostic]:
     """A redeployment benefit does not say what the freed resources go to.
 
     A redeployment benefit (omfördelningsnytta) only becomes a benefit when the freed
-    time or money is used for something else: say what in ``alternative_use``.
+    time or money is used for something else: say what in `alternative_use`.
     """
     for item in ctx.benefits():
         if item.category is Category.REDEPLOYMENT and item.polarity is Polarity.BENEFIT and not item.alternative_use:
@@ -62,10 +62,10 @@ def missing_alternative_use(ctx: Context) -> Iterator[Diagnostic]:
     failing=_COSTS.replace("costs:", "costs:  # <-", 1),
 )
 def missing_calculation(ctx: Context) -> Iterator[Diagnostic]:
-    """The plan has costs or valuations but no ``calculation``.
+    """The plan has costs or valuations but no `calculation`.
 
-    The nyttokalkyl needs ``base_year``, ``first_year``, ``last_year`` and
-    ``discount_rate`` (Inera's default is 0.03).
+    The nyttokalkyl needs `base_year`, `first_year`, `last_year` and
+    `discount_rate` (Inera's default is 0.03).
     """
     if ctx.plan.calculation is not None:
         return
@@ -87,7 +87,7 @@ def missing_calculation(ctx: Context) -> Iterator[Diagnostic]:
 def flow_outside_period(ctx: Context) -> Iterator[Diagnostic]:
     """A cost falls in a year outside the calculation period.
 
-    Every year in a cost's ``amounts`` lies within ``first_year``..``last_year`` of the
+    Every year in a cost's `amounts` lies within `first_year`..`last_year` of the
     calculation, or the nyttokalkyl would silently leave it out.
     """
     calc = ctx.plan.calculation
@@ -111,9 +111,9 @@ def flow_outside_period(ctx: Context) -> Iterator[Diagnostic]:
 def invalid_rate(ctx: Context) -> Iterator[Diagnostic]:
     """A calculation parameter is out of range.
 
-    ``discount_rate`` is a fraction between 0 and 0.2 (3 % is 0.03); ``base_year`` lies in
-    ``first_year``..``last_year`` and ``first_year`` is not after ``last_year``;
-    a valuation's ``attribution`` is between 0 and 1 and its ``volume`` is not negative.
+    `discount_rate` is a fraction between 0 and 0.2 (3 % is 0.03); `base_year` lies in
+    `first_year`..`last_year` and `first_year` is not after `last_year`;
+    a valuation's `attribution` is between 0 and 1 and its `volume` is not negative.
     """
     calc = ctx.plan.calculation
     if calc is not None:

@@ -1,6 +1,6 @@
 """Rules about the file itself: syntax, plan marker, version, shape, measurements file.
 
-All but the last part of ``measurements-file`` are found while loading; they are
+All but the last part of `measurements-file` are found while loading; they are
 registered here so that they have documentation, examples and a place in every output.
 """
 
@@ -22,7 +22,7 @@ def yaml_syntax(ctx: Context) -> Iterator[Diagnostic]:
     """The file parses as YAML.
 
     The finding points at the line and column where the parser stopped. Files must be
-    UTF-8; only the standard YAML types are read (no ``!!python`` or other tags), each
+    UTF-8; only the standard YAML types are read (no `!!python` or other tags), each
     key may appear once per mapping, and aliases may not expand the document beyond ten
     times its written size.
     """
@@ -36,10 +36,10 @@ def yaml_syntax(ctx: Context) -> Iterator[Diagnostic]:
     failing="#! whole file\nplan:  # <-\n  id: exempel\n  title: Ingen nytta-nyckel\n  phase: plan",
 )
 def not_a_plan(ctx: Context) -> Iterator[Diagnostic]:
-    """A file named explicitly has no top-level ``nytta`` key.
+    """A file named explicitly has no top-level `nytta` key.
 
-    A plan file is recognised by ``nytta: 1`` at the top. When a directory is checked,
-    YAML files without it are skipped silently (``-v`` lists them); a file named on the
+    A plan file is recognised by `nytta: 1` at the top. When a directory is checked,
+    YAML files without it are skipped silently (`-v` lists them); a file named on the
     command line must be a plan.
     """
     return iter(())
@@ -52,7 +52,7 @@ def not_a_plan(ctx: Context) -> Iterator[Diagnostic]:
     failing="nytta: 2  # <-",
 )
 def unsupported_version(ctx: Context) -> Iterator[Diagnostic]:
-    """The format version ``nytta`` is not 1.
+    """The format version `nytta` is not 1.
 
     This version of nytta reads plan format version 1 only.
     """
@@ -71,8 +71,8 @@ def schema(ctx: Context) -> Iterator[Diagnostic]:
     """The plan has the shape of format v1.
 
     Required keys are present, values have the right type (a number is a YAML number:
-    write ``1.5``, not ``"1,5"``), enum values are known (the Swedish words are accepted,
-    with or without å/ä/ö), ids match ``^[A-Za-z0-9][A-Za-z0-9._-]*$`` and there are no
+    write `1.5`, not `"1,5"`), enum values are known (the Swedish words are accepted,
+    with or without å/ä/ö), ids match `^[A-Za-z0-9][A-Za-z0-9._-]*$` and there are no
     unknown keys. Close misspellings get a "did you mean" suggestion. The entity with a
     shape error is left out of the other rules, which still run on the rest.
     """
@@ -90,9 +90,9 @@ def schema(ctx: Context) -> Iterator[Diagnostic]:
 def measurements_file(ctx: Context) -> Iterator[Diagnostic]:
     """The measurements file is missing or unreadable, a row is malformed, or names an unknown indicator.
 
-    ``plan.measurements_file`` is a path relative to the plan file that stays inside the
+    `plan.measurements_file` is a path relative to the plan file that stays inside the
     plan's git repository (or, outside one, the plan's folder). The CSV has the header
-    ``indicator,date,value`` (optionally ``source``, ``note``, ``kind``), either with
+    `indicator,date,value` (optionally `source`, `note`, `kind`), either with
     commas and decimal points or with semicolons and decimal commas. Row findings name
     the CSV file, the row's line (the header is line 1) and the column.
     """

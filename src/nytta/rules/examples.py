@@ -2,7 +2,7 @@
 
 A rule's example is a YAML fragment: each of its top-level keys replaces that key's
 block in :data:`BASE_PLAN` (new keys are appended). A fragment whose first line is
-``#! whole file`` is the complete file instead. ``# <-`` marks the line a failing
+`#! whole file` is the complete file instead. `# <-` marks the line a failing
 example must be reported on. The examples are checked as of :data:`EXAMPLE_AS_OF`.
 """
 
@@ -86,7 +86,7 @@ def apply_fragment(fragment: str) -> str:
 
 
 def marked_line(text: str) -> int | None:
-    """The 1-based line carrying the ``# <-`` marker, if any."""
+    """The 1-based line carrying the `# <-` marker, if any."""
     for number, line in enumerate(text.splitlines(), start=1):
         if MARKER in line:
             return number
@@ -94,9 +94,9 @@ def marked_line(text: str) -> int | None:
 
 
 def benefit(*, drop: tuple[str, ...] = (), replace: dict[str, str] | None = None, mark: str | None = None) -> str:
-    """The base plan's ``benefits`` block with lines dropped, text replaced and a line marked.
+    """The base plan's `benefits` block with lines dropped, text replaced and a line marked.
 
-    ``drop`` removes each line containing one of the texts; ``mark`` appends the ``# <-``
+    `drop` removes each line containing one of the texts; `mark` appends the `# <-`
     marker to the first line containing that text (after the replacements).
     """
     text = _blocks(BASE_PLAN)["benefits"]

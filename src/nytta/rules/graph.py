@@ -1,8 +1,8 @@
 """The plan's id namespace and link graph, shared by the rules about references and reach.
 
 Every entity with an id lives in one namespace. References are listed with the kinds
-they may resolve to, and the links of the effect chain (chain ``leads_to``, benefit
-``leads_to``, goal ``parent``) form a directed graph.
+they may resolve to, and the links of the effect chain (chain `leads_to`, benefit
+`leads_to`, goal `parent`) form a directed graph.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ BENEFIT = ("benefit",)
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A reference written at ``path`` to ``target``, which must be one of ``kinds``."""
+    """A reference written at `path` to `target`, which must be one of `kinds`."""
 
     path: Path
     target: str
@@ -116,7 +116,7 @@ def links(plan: Plan) -> dict[str, list[tuple[str, Path]]]:
 
 
 def reachable(graph: dict[str, list[tuple[str, Path]]], start: str) -> set[str]:
-    """Every id reachable from ``start`` by following links (not including ``start``)."""
+    """Every id reachable from `start` by following links (not including `start`)."""
     seen: set[str] = set()
     stack = [target for target, _ in graph.get(start, [])]
     while stack:

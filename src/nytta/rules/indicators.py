@@ -48,9 +48,9 @@ def missing_indicator(ctx: Context) -> Iterator[Diagnostic]:
 def indicator_incomplete(ctx: Context) -> Iterator[Diagnostic]:
     """An indicator lacks a method, a source, a measurer, or a schedule.
 
-    Each indicator says how it is measured (``method``), from which data source
-    (``source``), who measures it (``measured_by``, mätansvarig) and when: a
-    ``frequency`` or ``follow_up_dates``.
+    Each indicator says how it is measured (`method`), from which data source
+    (`source`), who measures it (`measured_by`, mätansvarig) and when: a
+    `frequency` or `follow_up_dates`.
     """
     for _, indicator in ctx.indicators():
         lacking = [
@@ -110,9 +110,9 @@ def target_direction(ctx: Context) -> Iterator[Diagnostic]:
     """The final target does not go the way the indicator says is better.
 
     For a benefit the final target must improve on the baseline in the indicator's
-    direction (``increase``: higher, ``decrease``: lower). For a dis-benefit (onytta) the
-    target is the harm tolerated, so it must not show an improvement. For ``maintain``
-    it may differ from the baseline by at most ``tolerance`` (default 0).
+    direction (`increase`: higher, `decrease`: lower). For a dis-benefit (onytta) the
+    target is the harm tolerated, so it must not show an improvement. For `maintain`
+    it may differ from the baseline by at most `tolerance` (default 0).
     """
     for owner, indicator in quantitative(ctx):
         final = indicator.final_target
@@ -163,7 +163,7 @@ def _direction_problem(owner: Benefit, indicator: Indicator, base: float, goal: 
 def non_numeric_value(ctx: Context) -> Iterator[Diagnostic]:
     """A quantitative baseline, target or measurement value is not a number.
 
-    Values of quantitative indicators are YAML numbers: write ``25.5``, not ``"25,5"``
+    Values of quantitative indicators are YAML numbers: write `25.5`, not `"25,5"`
     (in the measurements CSV, the decimal comma belongs with the semicolon dialect).
     Qualitative indicators may have text values.
     """

@@ -93,7 +93,7 @@ def missing_approval(ctx: Context) -> Iterator[Diagnostic]:
     """The plan has no approval by its change owner.
 
     From the plan phase, the change owner (förändringsägare/beställare) approves the plan:
-    an entry in ``plan.approvals`` with role ``change_owner``.
+    an entry in `plan.approvals` with role `change_owner`.
     """
     if not any(a.role is Role.CHANGE_OWNER for a in ctx.plan.plan.approvals):
         yield ctx.at(("plan",), "the plan has no approval with role change_owner (förändringsägare)", at_key=True)

@@ -17,10 +17,10 @@ from nytta.rules.registry import Context, rule
     failing=benefit(drop=("goals: [service]",), mark="- id: kortare-tid"),
 )
 def missing_goal(ctx: Context) -> Iterator[Diagnostic]:
-    """A benefit reaches no goal, directly or through ``leads_to``.
+    """A benefit reaches no goal, directly or through `leads_to`.
 
     A benefit is a benefit because it contributes to a goal of the organisation: link it
-    with ``goals``, or through ``leads_to`` to a benefit that reaches one.
+    with `goals`, or through `leads_to` to a benefit that reaches one.
     """
     links = graph.links(ctx.plan)
     goal_ids = {goal.id for goal in ctx.plan.goals} | ctx.doc.dropped_ids

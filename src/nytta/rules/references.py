@@ -84,7 +84,7 @@ def _distinct(kinds: tuple[str, ...]) -> list[str]:
 def chain_cycle(ctx: Context) -> Iterator[Diagnostic]:
     """The links of the plan form a cycle.
 
-    Chain ``leads_to``, benefit ``leads_to`` and goal ``parent`` must run one way, from
+    Chain `leads_to`, benefit `leads_to` and goal `parent` must run one way, from
     interventions through changes and effects to benefits and goals. The finding points
     at the link that closes the cycle and spells the cycle out.
     """

@@ -1,9 +1,9 @@
 """The rule registry: every rule's id, default severity, documentation and examples.
 
 A rule is a generator function decorated with :func:`rule`; its docstring is its
-documentation (``nytta explain`` prints it) and its examples are YAML fragments that the
-tests run: ``passing`` must not trigger the rule, ``failing`` must trigger it on the
-line marked ``# <-``. Rules do not know their final severity: the checker stamps it.
+documentation (`nytta explain` prints it) and its examples are YAML fragments that the
+tests run: `passing` must not trigger the rule, `failing` must trigger it on the
+line marked `# <-`. Rules do not know their final severity: the checker stamps it.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class Rule:
         return self.doc.split("\n", 1)[0].strip()
 
     def severity_for(self, phase: Phase | None) -> Severity:
-        """The default severity, lowered to a warning before ``error_from`` where phased."""
+        """The default severity, lowered to a warning before `error_from` where phased."""
         if self.error_from is not None and phase is not None and phase.rank < self.error_from.rank:
             return Severity.WARNING
         return self.severity
@@ -93,7 +93,7 @@ def rule(
     error_from: Phase | None = None,
     emitted_by_loader: bool = False,
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as the rule ``rule_id``."""
+    """Register the decorated function as the rule `rule_id`."""
 
     def register(fn: Check) -> Check:
         RULES[rule_id] = Rule(
@@ -118,7 +118,7 @@ def all_rules() -> dict[str, Rule]:
 
 
 def suggest(name: str, choices: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
+    """`"; did you mean 'x'?"` for the closest choice, or an empty string."""
     import difflib
 
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)

@@ -75,7 +75,7 @@ def future_measurement(ctx: Context) -> Iterator[Diagnostic]:
     """An actual measurement is dated after the as-of date.
 
     Actual values cannot come from the future; record expected values with
-    ``kind: forecast``. The as-of date is today unless ``--as-of`` says otherwise.
+    `kind: forecast`. The as-of date is today unless `--as-of` says otherwise.
     """
     for _, indicator in ctx.indicators():
         for obs in ctx.doc.observations_of(indicator.id):
@@ -113,7 +113,7 @@ def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
 def no_follow_up_after_close(ctx: Context) -> Iterator[Diagnostic]:
     """A benefit is not followed up after the project closes.
 
-    Most benefits arise after the project has ended (``plan.period.end``); each benefit
+    Most benefits arise after the project has ended (`plan.period.end`); each benefit
     needs follow-up that reaches past it: an indicator with a frequency within a
     realisation window that ends later, or a follow-up date after the close.
     """

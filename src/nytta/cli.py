@@ -1,0 +1,204 @@
+"""The ``nytta`` command line: options in, a frozen options object to the library, exit code out.
+
+This is the only module that imports typer. Every failure to run (bad option, missing
+file, unreadable configuration) becomes one line on stderr and exit code 2, here and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from nytta import __version__
+
+app = typer.Typer(
+    name="nytta",
+    help="Benefit plans (nyttorealisering) as YAML: check, follow up, calculate and report.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageProblem(Exception):
+    """The command cannot run as asked; the message is shown as one line."""
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"nytta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Benefit plans (nyttorealisering) as YAML: check, follow up, calculate and report."""
+
+
+def parse_as_of(text: str | None) -> _dt.date:
+    if text is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageProblem(f"--as-of '{text}' is not a date written YYYY-MM-DD") from None
+
+
+def _rule_ids(values: list[str] | None, option: str, known: set[str]) -> frozenset[str]:
+    from nytta.rules.registry import suggest
+
+    ids = {part.strip() for value in values or [] for part in value.split(",") if part.strip()}
+    for rule_id in sorted(ids):
+        if rule_id not in known:
+            raise UsageProblem(f"{option}: unknown rule '{rule_id}'{suggest(rule_id, known)}")
+    return frozenset(ids)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageProblem(f"cannot write {output}: {exc.strerror}") from None
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _use_color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or directories (searched recursively).")],
+    output_format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="text, json, github, sarif, gitlab or junit (github under GITHUB_ACTIONS)."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date for time-dependent rules (default today).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="nytta.toml to use instead of the one found.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rule ids (comma-separated).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List YAML files skipped as not plans.")] = False,
+) -> int:
+    """Validate benefit plans against format v1 and the method's rules."""
+    from nytta.check import CheckOptions, check_paths
+    from nytta.config import find_config, load_config
+    from nytta.load.files import MissingPath
+    from nytta.render.check_formats import CHECK_RENDERERS
+    from nytta.render.text import render_text
+    from nytta.rules.registry import all_rules
+
+    rules = all_rules()
+    fmt = output_format or _default_format()
+    if fmt not in CHECK_RENDERERS:
+        raise UsageProblem(f"--format '{fmt}' is not one of {', '.join(CHECK_RENDERERS)}")
+    if config is not None and not config.is_file():
+        raise UsageProblem(f"no such configuration file: {config}")
+    settings = load_config(config or find_config(Path.cwd()), set(rules))
+    options = CheckOptions(
+        as_of=parse_as_of(as_of),
+        severities=settings.severities,
+        select=_rule_ids(select, "--select", set(rules)),
+        ignore=_rule_ids(ignore, "--ignore", set(rules)),
+    )
+    try:
+        run = check_paths(paths, options)
+    except MissingPath as exc:
+        raise UsageProblem(str(exc)) from None
+    if verbose:
+        for skipped in run.skipped:
+            print(f"skipped (not a plan): {skipped}", file=sys.stderr)
+    infos = {rule_id: rule.info() for rule_id, rule in rules.items()}
+    if fmt == "text":
+        _write(render_text(run.result, infos, color=_use_color(output)), output)
+    else:
+        _write(CHECK_RENDERERS[fmt](run.result, infos), output)
+    failed = run.result.errors > 0 or (strict and run.result.warnings > 0)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+@app.command("rules")
+def list_rules() -> int:
+    """List every rule with its default severity."""
+    from nytta.rules.registry import all_rules
+
+    rules = all_rules().values()
+    width = max(len(rule.id) for rule in rules)
+    for rule in rules:
+        severity = f"{rule.severity.value} (warning before {rule.error_from.value})" if rule.error_from else rule.severity.value
+        print(f"{rule.id:<{width}}  {severity:<30}  {rule.summary}")
+    return EXIT_OK
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. missing-owner.")]) -> int:
+    """Show a rule's documentation with a passing and a failing example."""
+    from nytta.rules.registry import all_rules, suggest
+
+    rules = all_rules()
+    rule = rules.get(rule_id)
+    if rule is None:
+        raise UsageProblem(f"unknown rule '{rule_id}'{suggest(rule_id, rules)}")
+    print(f"{rule.id} ({rule.severity.value})\n\n{rule.full_doc}\n")
+    print("Passes:\n\n" + _indent(rule.passing) + "\nFails (on the line marked # <-):\n\n" + _indent(rule.failing))
+    return EXIT_OK
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.splitlines())
+
+
+@app.command()
+def schema(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the schema to FILE.")] = None,
+) -> int:
+    """Print the JSON Schema of the plan format (for editors and check-jsonschema)."""
+    from nytta.model.schema import schema_text
+
+    _write(schema_text(), output)
+    return EXIT_OK
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"nytta: error: {message}", file=sys.stderr)
+    sys.exit(EXIT_USAGE)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; never lets an exception reach the user as a traceback."""
+    from nytta.config import ConfigError
+
+    try:
+        code = app(args=argv, prog_name="nytta", standalone_mode=False)
+    except (UsageProblem, ConfigError) as exc:
+        _fail(str(exc))
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        print("nytta: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+        if hasattr(exc, "format_message"):  # typer's usage errors
+            _fail(" ".join(exc.format_message().split()))
+        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

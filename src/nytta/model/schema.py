@@ -1,0 +1,26 @@
+"""The JSON Schema of the plan format, generated from the models (one source of truth)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from nytta.model.plan import Plan
+
+SCHEMA_ID = "https://nytta.se/schema/plan-v1.json"
+
+
+def plan_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of format v1, for editors and check-jsonschema."""
+    body = Plan.model_json_schema(mode="validation")
+    body["properties"]["nytta"] = {"const": 1, "description": "Format version."}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "nytta benefit plan, format version 1",
+        **body,
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
