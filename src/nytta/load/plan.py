@@ -52,9 +52,11 @@ class PlanDocument:
     plan: Plan | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     dropped_ids: set[str] = field(default_factory=set)
+    dropped_paths: set[Path] = field(default_factory=set)
     observations: list[Observation] = field(default_factory=list)
     csv_file: str | None = None
     csv_lines: list[str] = field(default_factory=list)
+    _by_indicator: dict[str, list[Observation]] | None = field(default=None, repr=False)
 
     # -- locating -------------------------------------------------------------------
     def at(self, rule: str, path: Path, message: str, *, at_key: bool = False, **extra: Any) -> Diagnostic:
@@ -79,7 +81,15 @@ class PlanDocument:
         return self.at(rule, (*(obs.yaml_path or ()), field_name), message)
 
     def observations_of(self, indicator: str) -> list[Observation]:
-        return [o for o in self.observations if o.indicator == indicator]
+        if self._by_indicator is None:
+            self._by_indicator = {}
+            for obs in self.observations:
+                self._by_indicator.setdefault(obs.indicator, []).append(obs)
+        return self._by_indicator.get(indicator, [])
+
+    def was_dropped(self, path: Path) -> bool:
+        """Whether something at or under ``path`` was left out for a shape error."""
+        return path in self.dropped_paths
 
 
 def is_plan_data(data: Any) -> bool:
@@ -145,6 +155,7 @@ def _validate(doc: PlanDocument, data: dict[Any, Any]) -> None:
     result = validate_plan(data)
     doc.plan = result.plan
     doc.dropped_ids = result.dropped_ids
+    doc.dropped_paths = {path[:n] for path in result.dropped_paths for n in range(1, len(path) + 1)}
     doc.diagnostics.extend(doc.at("schema", i.path, i.message, at_key=i.at_key) for i in result.issues)
 
 

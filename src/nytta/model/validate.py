@@ -38,23 +38,28 @@ class Validated:
     plan: Plan | None
     issues: list[SchemaIssue]
     dropped_ids: set[str] = field(default_factory=set)
+    dropped_paths: set[Path] = field(default_factory=set)
 
 
 def validate_plan(data: dict[Any, Any]) -> Validated:
     """Validate ``data``; report the first round's errors and prune until the rest validates."""
     issues: list[SchemaIssue] | None = None
     dropped: set[str] = set()
+    paths: set[Path] = set()
     for _ in range(_MAX_ROUNDS):
         try:
-            return Validated(Plan.model_validate(data), issues or [], dropped)
+            return Validated(Plan.model_validate(data), issues or [], dropped, paths)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
         located = [_locate(data, err) for err in errors]
         if issues is None:
             issues = _dedupe([_issue(data, path, err) for path, err in zip(located, errors)])
-        if not _prune(data, [_prune_target(path, err) for path, err in zip(located, errors)], dropped):
+        targets = [_prune_target(path, err) for path, err in zip(located, errors)]
+        written = {_source_path(data, target) for target in targets}
+        if not _prune(data, targets, dropped):
             break
-    return Validated(None, issues or [], dropped)
+        paths.update(written)
+    return Validated(None, issues or [], dropped, paths)
 
 
 def _dedupe(issues: list[SchemaIssue]) -> list[SchemaIssue]:
@@ -200,6 +205,19 @@ def _prune(data: Any, targets: list[Path], dropped: set[str]) -> bool:
             dropped.add(value["id"])
         del parent[key]
     return True
+
+
+def _source_path(data: Any, target: Path) -> Path:
+    """The path as written in the file (list indices shift as items are pruned)."""
+    try:
+        node = _get(data, target)
+        if isinstance(getattr(node, "path", None), tuple):
+            return node.path  # type: ignore[no-any-return]
+        parent = _get(data, target[:-1])
+    except (KeyError, IndexError, TypeError):
+        return target
+    written = getattr(parent, "path", None)
+    return (*written, target[-1]) if isinstance(written, tuple) else target
 
 
 def _get(data: Any, path: Path) -> Any:

@@ -31,7 +31,7 @@ def missing_valuation(ctx: Context) -> Iterator[Diagnostic]:
     `volume` and `attribution`.
     """
     for item in ctx.benefits():
-        if item.category in (Category.FINANCIAL, Category.REDEPLOYMENT) and item.valuation is None:
+        if item.category in (Category.FINANCIAL, Category.REDEPLOYMENT) and ctx.absent(item, "valuation"):
             yield ctx.at(item.path, f"{item.category.value} benefit '{item.id}' has no valuation")
 
 
@@ -52,7 +52,7 @@ def missing_alternative_use(ctx: Context) -> Iterator[Diagnostic]:
     time or money is used for something else: say what in `alternative_use`.
     """
     for item in ctx.benefits():
-        if item.category is Category.REDEPLOYMENT and item.polarity is Polarity.BENEFIT and not item.alternative_use:
+        if item.category is Category.REDEPLOYMENT and item.polarity is Polarity.BENEFIT and ctx.absent(item, "alternative_use"):
             yield ctx.at(item.path, f"redeployment benefit '{item.id}' does not say what the freed resources go to (alternative_use)")
 
 
@@ -67,7 +67,7 @@ def missing_calculation(ctx: Context) -> Iterator[Diagnostic]:
     The nyttokalkyl needs `base_year`, `first_year`, `last_year` and
     `discount_rate` (Inera's default is 0.03).
     """
-    if ctx.plan.calculation is not None:
+    if not ctx.absent(ctx.plan, "calculation"):
         return
     if ctx.plan.costs:
         yield ctx.at(("costs",), "the plan has costs but no calculation block", at_key=True)

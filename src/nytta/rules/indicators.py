@@ -35,7 +35,7 @@ def missing_indicator(ctx: Context) -> Iterator[Diagnostic]:
     indicator with a baseline and a target.
     """
     for item in ctx.benefits():
-        if not item.indicators:
+        if ctx.absent(item, "indicators"):
             yield ctx.at(item.path, f"benefit '{item.id}' has no indicator")
 
 
@@ -53,16 +53,9 @@ def indicator_incomplete(ctx: Context) -> Iterator[Diagnostic]:
     `frequency` or `follow_up_dates`.
     """
     for _, indicator in ctx.indicators():
-        lacking = [
-            name
-            for name, present in (
-                ("method", indicator.method),
-                ("source", indicator.source),
-                ("measured_by", indicator.measured_by),
-                ("frequency or follow_up_dates", indicator.frequency or indicator.follow_up_dates),
-            )
-            if not present
-        ]
+        lacking = [key for key in ("method", "source", "measured_by") if ctx.absent(indicator, key)]
+        if ctx.absent(indicator, "frequency") and ctx.absent(indicator, "follow_up_dates"):
+            lacking.append("frequency or follow_up_dates")
         if lacking:
             yield ctx.at(indicator.path, f"indicator '{indicator.id}' lacks {', '.join(lacking)}")
 
@@ -80,7 +73,7 @@ def missing_baseline(ctx: Context) -> Iterator[Diagnostic]:
     follow-up measurements with. Error from the specify phase, a warning in identify.
     """
     for _, indicator in quantitative(ctx):
-        if indicator.baseline is None:
+        if ctx.absent(indicator, "baseline"):
             yield ctx.at(indicator.path, f"indicator '{indicator.id}' has no baseline (nollmätning)")
 
 
@@ -97,7 +90,7 @@ def missing_target(ctx: Context) -> Iterator[Diagnostic]:
     make the planned trajectory.
     """
     for _, indicator in quantitative(ctx):
-        if not indicator.targets:
+        if ctx.absent(indicator, "targets"):
             yield ctx.at(indicator.path, f"indicator '{indicator.id}' has no target (målvärde)")
 
 

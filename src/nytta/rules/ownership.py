@@ -17,7 +17,7 @@ def missing_owner(ctx: Context) -> Iterator[Diagnostic]:
     realising it after the project has closed.
     """
     for benefit in ctx.benefits():
-        if not benefit.owner:
+        if ctx.absent(benefit, "owner"):
             yield ctx.at(benefit.path, f"benefit '{benefit.id}' has no owner (nyttoägare)")
 
 
@@ -53,7 +53,7 @@ def missing_recipient(ctx: Context) -> Iterator[Diagnostic]:
     Name the stakeholders who see the benefit, so that it can be followed up with them.
     """
     for benefit in ctx.benefits():
-        if not benefit.recipients:
+        if ctx.absent(benefit, "recipients"):
             yield ctx.at(benefit.path, f"benefit '{benefit.id}' has no recipients (nyttomottagare)")
 
 
@@ -95,7 +95,8 @@ def missing_approval(ctx: Context) -> Iterator[Diagnostic]:
     From the plan phase, the change owner (förändringsägare/beställare) approves the plan:
     an entry in `plan.approvals` with role `change_owner`.
     """
-    if not any(a.role is Role.CHANGE_OWNER for a in ctx.plan.plan.approvals):
+    approved = any(a.role is Role.CHANGE_OWNER for a in ctx.plan.plan.approvals)
+    if not approved and not ctx.doc.was_dropped(("plan", "approvals")):
         yield ctx.at(("plan",), "the plan has no approval with role change_owner (förändringsägare)", at_key=True)
 
 
@@ -113,6 +114,6 @@ def risk_incomplete(ctx: Context) -> Iterator[Diagnostic]:
     it.
     """
     for risk in ctx.plan.risks:
-        lacking = [name for name, value in (("an owner", risk.owner), ("a mitigation", risk.mitigation)) if not value]
+        lacking = [name for key, name in (("owner", "an owner"), ("mitigation", "a mitigation")) if ctx.absent(risk, key)]
         if lacking:
             yield ctx.at(risk.path, f"risk '{risk.id}' lacks {' and '.join(lacking)}")

@@ -25,6 +25,8 @@ def missing_goal(ctx: Context) -> Iterator[Diagnostic]:
     links = graph.links(ctx.plan)
     goal_ids = {goal.id for goal in ctx.plan.goals} | ctx.doc.dropped_ids
     for benefit in ctx.benefits():
+        if ctx.doc.was_dropped((*benefit.path, "goals")) or ctx.doc.was_dropped((*benefit.path, "leads_to")):
+            continue
         if not graph.reachable(links, benefit.id) & goal_ids:
             yield ctx.at(benefit.path, f"benefit '{benefit.id}' reaches no goal")
 

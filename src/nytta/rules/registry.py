@@ -18,7 +18,7 @@ from typing import Any
 from nytta.diagnostics import Diagnostic, RuleInfo, Severity
 from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import Phase
-from nytta.model.plan import Benefit, Indicator, Plan
+from nytta.model.plan import Benefit, Indicator, Node, Plan
 
 Path = tuple[str | int, ...]
 
@@ -37,6 +37,10 @@ class Context:
 
     def at_observation(self, obs: Observation, field_name: str, message: str) -> Diagnostic:
         return self.doc.at_observation(self.rule_id, obs, field_name, message)
+
+    def absent(self, node: Node, key: str) -> bool:
+        """``node.key`` is empty, and not because a shape error left it out."""
+        return not getattr(node, key) and not self.doc.was_dropped((*node.path, key))
 
     def benefits(self) -> Iterator[Benefit]:
         return iter(self.plan.benefits)

@@ -128,7 +128,7 @@ def no_follow_up_after_close(ctx: Context) -> Iterator[Diagnostic]:
             or any(day > close for day in ind.follow_up_dates)
             for ind in item.indicators
         )
-        if not reaches:
+        if not reaches and not ctx.doc.was_dropped((*item.path, "indicators")):
             yield ctx.at(item.path, f"benefit '{item.id}' has no follow-up after the project closes {close}")
 
 
