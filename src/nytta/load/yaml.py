@@ -23,6 +23,8 @@ Position = tuple[int, int]  # 1-based line and column
 #: ``ALIAS_FACTOR`` times as many nodes as it spells out.
 ALIAS_FLOOR = 20_000
 ALIAS_FACTOR = 10
+#: No plan nests anywhere near this deep; deeper input is refused before it can recurse.
+MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -105,6 +107,8 @@ def _compose(text: str) -> Node | None:
         return _compose_c(text)
     except ImportError:
         pass
+    except RecursionError:
+        raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels") from None
     except MarkedYAMLError as exc:
         raise _located(exc) from None
     except YAMLError as exc:
@@ -113,6 +117,8 @@ def _compose(text: str) -> Node | None:
 
     try:
         return YAML(typ="safe", pure=True).compose(text)
+    except RecursionError:
+        raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels") from None
     except MarkedYAMLError as exc:
         raise _located(exc) from None
     except YAMLError as exc:
@@ -163,6 +169,8 @@ class _Builder:
 
     def build(self, node: Node, path: Path) -> Any:
         self._count(node)
+        if len(path) > MAX_DEPTH:
+            raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels", *_position(node))
         self.positions.values.setdefault(path, _position(node))
         if isinstance(node, ScalarNode):
             return _scalar(node)

@@ -14,11 +14,13 @@ def plan_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of format v1, for editors and check-jsonschema."""
     body = Plan.model_json_schema(mode="validation")
     body["properties"]["nytta"] = {"const": 1, "description": "Format version."}
+    recipients = body["$defs"]["Benefit"]["properties"]["recipients"]
+    recipients["items"] = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Recipient"}]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "nytta benefit plan, format version 1",
         **body,
+        "title": "nytta benefit plan, format version 1",
     }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from nytta.model.plan import Node, Plan
 
 Path = tuple[str | int, ...]
+Links = dict[str, list[tuple[str, Path]]]
 
 PERSON = ("person",)
 GOAL = ("goal",)
@@ -97,7 +98,7 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _ref(revision, "by", revision.by, PERSON, "a revision's 'by'")
 
 
-def links(plan: Plan) -> dict[str, list[tuple[str, Path]]]:
+def links(plan: Plan) -> Links:
     """The directed link graph: id → [(linked id, path of the link)]."""
     graph: dict[str, list[tuple[str, Path]]] = {}
     for node in plan.chain:
@@ -115,13 +116,22 @@ def links(plan: Plan) -> dict[str, list[tuple[str, Path]]]:
     return graph
 
 
-def reachable(graph: dict[str, list[tuple[str, Path]]], start: str) -> set[str]:
-    """Every id reachable from `start` by following links (not including `start`)."""
+def reachable(graph: Links, starts: set[str]) -> set[str]:
+    """Every id reachable from any of `starts` by one or more links."""
     seen: set[str] = set()
-    stack = [target for target, _ in graph.get(start, [])]
+    stack = [target for start in starts for target, _ in graph.get(start, [])]
     while stack:
         current = stack.pop()
         if current not in seen:
             seen.add(current)
             stack.extend(target for target, _ in graph.get(current, []))
     return seen
+
+
+def reaching(graph: Links, targets: set[str]) -> set[str]:
+    """Every id from which one or more links lead to any of `targets`."""
+    reverse: Links = {}
+    for source, edges in graph.items():
+        for target, path in edges:
+            reverse.setdefault(target, []).append((source, path))
+    return reachable(reverse, targets)

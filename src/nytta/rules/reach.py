@@ -22,12 +22,11 @@ def missing_goal(ctx: Context) -> Iterator[Diagnostic]:
     A benefit is a benefit because it contributes to a goal of the organisation: link it
     with `goals`, or through `leads_to` to a benefit that reaches one.
     """
-    links = graph.links(ctx.plan)
-    goal_ids = {goal.id for goal in ctx.plan.goals} | ctx.doc.dropped_ids
+    reaches_goal = graph.reaching(ctx.links, {goal.id for goal in ctx.plan.goals} | ctx.doc.dropped_ids)
     for benefit in ctx.benefits():
         if ctx.doc.was_dropped((*benefit.path, "goals")) or ctx.doc.was_dropped((*benefit.path, "leads_to")):
             continue
-        if not graph.reachable(links, benefit.id) & goal_ids:
+        if benefit.id not in reaches_goal:
             yield ctx.at(benefit.path, f"benefit '{benefit.id}' reaches no goal")
 
 
@@ -44,10 +43,9 @@ def orphan_intervention(ctx: Context) -> Iterator[Diagnostic]:
     Every intervention (insats) should lead, through outputs, changes and effects, to at
     least one benefit; otherwise it is work whose value the plan does not show.
     """
-    links = graph.links(ctx.plan)
-    benefit_ids = {b.id for b in ctx.plan.benefits} | ctx.doc.dropped_ids
+    reaches_benefit = graph.reaching(ctx.links, {b.id for b in ctx.plan.benefits} | ctx.doc.dropped_ids)
     for node in ctx.plan.chain:
-        if node.type is ChainType.INTERVENTION and not graph.reachable(links, node.id) & benefit_ids:
+        if node.type is ChainType.INTERVENTION and node.id not in reaches_benefit:
             yield ctx.at(node.path, f"intervention '{node.id}' leads to no benefit")
 
 
@@ -67,10 +65,7 @@ def unreached_benefit(ctx: Context) -> Iterator[Diagnostic]:
     """
     if not ctx.plan.chain:
         return
-    links = graph.links(ctx.plan)
-    reached: set[str] = set()
-    for node in ctx.plan.chain:
-        reached |= graph.reachable(links, node.id)
+    reached = graph.reachable(ctx.links, {node.id for node in ctx.plan.chain})
     for benefit in ctx.benefits():
         if benefit.id not in reached:
             yield ctx.at(benefit.path, f"no chain node leads to benefit '{benefit.id}'")

@@ -88,7 +88,7 @@ def chain_cycle(ctx: Context) -> Iterator[Diagnostic]:
     interventions through changes and effects to benefits and goals. The finding points
     at the link that closes the cycle and spells the cycle out.
     """
-    links = graph.links(ctx.plan)
+    links = ctx.links
     state: dict[str, int] = {}  # 1: on the current trail, 2: done
     for start in links:
         if start in state:

@@ -9,6 +9,7 @@ line marked `# <-`. Rules do not know their final severity: the checker stamps i
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import inspect
 import textwrap
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +20,8 @@ from nytta.diagnostics import Diagnostic, RuleInfo, Severity
 from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import Phase
 from nytta.model.plan import Benefit, Indicator, Node, Plan
+from nytta.rules import graph
+from nytta.rules.graph import Links
 
 Path = tuple[str | int, ...]
 
@@ -37,6 +40,11 @@ class Context:
 
     def at_observation(self, obs: Observation, field_name: str, message: str) -> Diagnostic:
         return self.doc.at_observation(self.rule_id, obs, field_name, message)
+
+    @functools.cached_property
+    def links(self) -> Links:
+        """The plan's link graph (effect chain, benefit links, goal parents)."""
+        return graph.links(self.plan)
 
     def absent(self, node: Node, key: str) -> bool:
         """``node.key`` is empty, and not because a shape error left it out."""
