@@ -138,6 +138,14 @@ def least_squares_at(points: Sequence[Point], day: _dt.date) -> float | None:
     return mean_y + sxy / sxx * ((day - origin).days - mean_x)
 
 
+def forecast_at(base: Point, actuals: Sequence[Point], day: _dt.date) -> float | None:
+    """The forecast of §5.4: the least-squares line through the baseline and ``actuals``
+    evaluated on ``day``; None unless at least two actuals are dated after the baseline."""
+    if sum(1 for d, _ in actuals if d > base[0]) < 2:
+        return None
+    return least_squares_at([base, *actuals], day)
+
+
 def _increasing(points: list[Point]) -> tuple[Point, ...]:
     """Keep the points whose dates increase strictly (a misordered target is skipped)."""
     kept: list[Point] = []
