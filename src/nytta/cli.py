@@ -49,12 +49,7 @@ def _root(
 
 
 def parse_as_of(text: str | None) -> _dt.date:
-    if text is None:
-        return _dt.date.today()
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageProblem(f"--as-of '{text}' is not a date written YYYY-MM-DD") from None
+    return _parse_date(text, "--as-of")
 
 
 def _rule_ids(values: list[str] | None, option: str, known: set[str]) -> frozenset[str]:
@@ -177,6 +172,97 @@ def schema(
 
     _write(schema_text(), output)
     return EXIT_OK
+
+
+def _existing_file(path: Path) -> None:
+    if not path.is_file():
+        raise UsageProblem(f"no such file: {path}")
+
+
+def _parse_date(text: str | None, option: str) -> _dt.date:
+    if text is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageProblem(f"{option} '{text}' is not a date written YYYY-MM-DD") from None
+
+
+def _finish_write(outcome: object, plan: Path, dry_run: bool, summary: str) -> int:
+    from nytta.write.measurements import Outcome, apply
+
+    assert isinstance(outcome, Outcome)
+    if outcome.refused:
+        for refusal in outcome.refusals:
+            where = f"{refusal.origin}: " if refusal.origin else ""
+            print(f"nytta: refused: {where}{refusal.message} [{refusal.rule}]", file=sys.stderr)
+        print(f"nytta: nothing was written to {plan}", file=sys.stderr)
+        return EXIT_FINDINGS
+    if outcome.edit is not None and dry_run:
+        sys.stdout.write(outcome.edit.diff(outcome.edit.path.name))
+        return EXIT_OK
+    try:
+        apply(outcome)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write {plan}: {exc.strerror or exc}; the file is unchanged") from None
+    print(summary)
+    return EXIT_OK
+
+
+@app.command(context_settings={"ignore_unknown_options": True})
+def record(
+    plan: Annotated[Path, typer.Argument(help="The plan file.")],
+    indicator: Annotated[str, typer.Argument(help="The indicator's id.")],
+    value: Annotated[str, typer.Argument(help="The measured value (12.5 or 12,5; text for qualitative indicators).")],
+    date: Annotated[str | None, typer.Option("--date", help="Date of the measurement (default today).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Where the value comes from.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note on the value.")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="actual (utfall) or forecast (prognos).")] = "actual",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
+) -> int:
+    """Add one measurement to a plan (its measurements CSV, or the indicator in the YAML)."""
+    from nytta.model.enums import MeasurementKind, parse_enum
+    from nytta.model.types import number_hint
+    from nytta.write.measurements import prepare
+    from nytta.write.validate import NewMeasurement
+
+    _existing_file(plan)
+    try:
+        measurement_kind = parse_enum(MeasurementKind, kind)
+    except ValueError as exc:
+        raise UsageProblem(f"--kind: {exc}") from None
+    hint = number_hint(value)
+    row = NewMeasurement(
+        indicator, _parse_date(date, "--date"), float(hint) if hint is not None else value,
+        measurement_kind, source, note,
+    )
+    outcome = prepare(plan, plan.as_posix(), [row], _dt.date.today())
+    target = outcome.edit.path.name if outcome.edit else plan.name
+    return _finish_write(outcome, plan, dry_run, f"Recorded {indicator} = {value} ({row.date}) in {target}.")
+
+
+@app.command("import")
+def import_measurements(
+    plan: Annotated[Path, typer.Argument(help="The plan file.")],
+    csv_file: Annotated[Path, typer.Argument(metavar="FILE.csv", help="Measurements: indicator,date,value[,source,note,kind].")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")] = False,
+) -> int:
+    """Add every measurement of a CSV file (either dialect) to a plan: all rows or none."""
+    from nytta.write.measurements import Outcome, prepare, rows_from_csv
+
+    _existing_file(plan)
+    _existing_file(csv_file)
+    rows, refusals = rows_from_csv(csv_file, csv_file.as_posix())
+    outcome = Outcome(refusals=refusals) if refusals else prepare(plan, plan.as_posix(), rows, _dt.date.today())
+    vetted = outcome.vetted
+    added = len(vetted.to_add) if vetted else 0
+    present = len(vetted.already_present) if vetted else 0
+    summary = f"Added {added} measurement{'s' if added != 1 else ''} to {outcome.edit.path.name if outcome.edit else plan.name}"
+    summary += f"; {present} already present (skipped)." if present else "."
+    if vetted is not None and not outcome.refused:
+        for row in vetted.already_present:
+            print(f"already present: {row.origin}: {row.indicator} {row.date}", file=sys.stderr)
+    return _finish_write(outcome, plan, dry_run, summary)
 
 
 def _fail(message: str) -> NoReturn:

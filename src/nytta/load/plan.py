@@ -15,7 +15,7 @@ from typing import Any
 from nytta.diagnostics import Diagnostic, format_path
 from nytta.load.csv import CsvRow, read_measurements
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
-from nytta.model.enums import MeasurementKind, normalise
+from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Measurement, Plan
 from nytta.model.validate import validate_plan
 
@@ -198,8 +198,8 @@ def _load_csv(doc: PlanDocument, plan_path: FsPath, relative: str) -> None:
 
 def _add_row(doc: PlanDocument, row: CsvRow) -> None:
     try:
-        kind = MeasurementKind(normalise(MeasurementKind, row.kind)) if row.kind else MeasurementKind.ACTUAL
-    except Exception as exc:  # pydantic's custom error carries the suggestion
+        kind = parse_enum(MeasurementKind, row.kind) if row.kind else MeasurementKind.ACTUAL
+    except ValueError as exc:
         doc.diagnostics.append(doc.at_csv("measurements-file", row.line, row.columns.get("kind", 1), f"kind {exc}"))
         return
     doc.observations.append(

@@ -190,3 +190,11 @@ def accepting_aliases(enum: type[Enum]) -> Any:
     swedish = list(SWEDISH.get(enum, {}))
     schema = {"type": "string", "enum": values + swedish + sorted({fold(k) for k in swedish} - set(swedish))}
     return Annotated[enum, BeforeValidator(lambda v: normalise(enum, v)), WithJsonSchema(schema)]
+
+
+def parse_enum(enum: type[Enum], value: str) -> Any:
+    """The member for an English value or Swedish alias; ValueError says what is allowed."""
+    try:
+        return enum(normalise(enum, value))
+    except PydanticCustomError as exc:
+        raise ValueError(exc.message()) from None

@@ -1,0 +1,1 @@
+"""Writing measurements into plans: validate everything first, then change the file atomically."""
