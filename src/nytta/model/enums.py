@@ -145,6 +145,7 @@ SWEDISH: dict[type[Enum], dict[str, str]] = {
     Level: {
         "övergripande": "overall",
         "organisatorisk": "organisational",
+        "effekt": "effect",
         "aktivitet": "activity",
     },
     Role: {"förändringsägare": "change_owner", "nyttoägare": "benefit_owner", "styrgrupp": "steering_group"},
