@@ -1,39 +1,25 @@
 """Follow-up status of indicators, benefits and plans on an as-of date (format §5.2–§5.5).
 
 This module owns the gains, achievement and progress of an indicator, its status in the
-order §5.3 fixes, the forecast, next due date and overdue flag, and the reason a person
-can read (expected, actual, difference or ratio, and the threshold that decided). It
-also owns how statuses roll up: a benefit takes its primary indicator's status or the
-worst of its indicators, a plan the worst of its benefits. Only actual measurements
-dated on or before the as-of date count.
+order §5.3 fixes, its forecast, next due date and overdue flag, and a reason a person can
+read (expected, actual, difference or ratio, and the threshold that decided). It also
+owns the roll-up: a benefit takes its primary indicator's status or else the worst of its
+indicators, a plan the worst of its benefits. Only actual measurements dated on or
+before the as-of date count.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from nytta.compute import reasons
 from nytta.compute.schedule import is_overdue, next_due
-from nytta.compute.trajectory import (
-    Point,
-    actual_points,
-    baseline_point,
-    direction_sign,
-    least_squares_at,
-    number,
-    planned_curve,
-    realisation_start,
-    target_points,
-)
+from nytta.compute.trajectory import ZERO_GAIN, Measures, Point, forecast, measure, number, realisation_start
 from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import Category, Direction, IndicatorKind, Polarity
 from nytta.model.plan import Benefit, Indicator, Thresholds
-
-#: |E| at or below this counts as "no change planned" (rule 5 of §5.3).
-ZERO_GAIN = 1e-9
 
 
 class Status(str, Enum):
@@ -55,10 +41,12 @@ WORST_FIRST: tuple[Status, ...] = (
     Status.NO_TARGET, Status.NOT_STARTED, Status.ON_TRACK, Status.ACHIEVED,
 )
 
+Verdict = tuple[Status, str]
+
 
 @dataclass(frozen=True, slots=True)
 class DatedValue:
-    """A value on a date: a baseline, a target or a measurement (text when not a number)."""
+    """A baseline, target or measurement: its value (text when not a number) and date."""
 
     value: float | str
     date: _dt.date
@@ -74,11 +62,11 @@ class IndicatorStatus:
     direction: Direction
     primary: bool
     baseline: DatedValue | None
-    target: DatedValue | None
-    latest: DatedValue | None
-    planned: float | None
-    planned_gain: float | None
-    actual_gain: float | None
+    target: DatedValue | None  # the final target
+    latest: DatedValue | None  # the latest actual measurement on or before the as-of date
+    planned: float | None  # planned(m_d)
+    planned_gain: float | None  # E
+    actual_gain: float | None  # A
     achievement: float | None
     progress: float | None
     status: Status
@@ -106,52 +94,10 @@ class PlanStatus:
     id: str
     title: str
     as_of: _dt.date
-    thresholds: tuple[float, float]
+    thresholds: tuple[float, float]  # (on_track, at_risk) as applied
     status: Status
     reason: str
     benefits: tuple[BenefitStatus, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """The numeric facts of one indicator on the as-of date, before classification."""
-
-    benefit: Benefit
-    indicator: Indicator
-    as_of: _dt.date
-    sign: int
-    base: Point | None
-    final: Point | None
-    first_target: _dt.date | None
-    actuals: tuple[Point, ...]
-    planned: float | None
-
-    @property
-    def latest(self) -> Point | None:
-        return self.actuals[-1] if self.actuals else None
-
-    @property
-    def gains(self) -> tuple[float, float] | None:
-        """(E, A) of §5.2, or None for maintain or without baseline, target or measurement."""
-        if self.sign == 0 or self.base is None or self.latest is None or self.planned is None:
-            return None
-        b = self.base[1]
-        return self.sign * (self.planned - b), self.sign * (self.latest[1] - b)
-
-    @property
-    def achievement(self) -> float | None:
-        gains = self.gains
-        if gains is None or abs(gains[0]) <= ZERO_GAIN:
-            return None
-        planned, actual = gains
-        return 1 + (actual - planned) / abs(planned)
-
-    @property
-    def progress(self) -> float | None:
-        gains = self.gains
-        if gains is None or self.final is None or self.base is None or self.final[1] == self.base[1]:
-            return None
-        return gains[1] / (self.sign * (self.final[1] - self.base[1]))
 
 
 def plan_status(doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | None = None) -> PlanStatus:
@@ -170,6 +116,7 @@ def plan_status(doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | Non
 
 
 def benefit_status(benefit: Benefit, doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds) -> BenefitStatus:
+    """The benefit's primary indicator's status (unless qualitative), else the worst of its indicators."""
     indicators = tuple(
         indicator_status(benefit, i, doc.observations_of(i.id), as_of, thresholds) for i in benefit.indicators
     )
@@ -181,7 +128,7 @@ def benefit_status(benefit: Benefit, doc: PlanDocument, as_of: _dt.date, thresho
     return BenefitStatus(benefit.id, benefit.name, benefit.polarity, benefit.category, status, reason, indicators)
 
 
-def worst_of(items: Sequence[tuple[str, Status]], noun: str) -> tuple[Status, str]:
+def worst_of(items: Sequence[tuple[str, Status]], noun: str) -> Verdict:
     """The worst ranked status among ``items`` (qualitative ones do not count), with a reason."""
     ranked = [(WORST_FIRST.index(s), name, s) for name, s in items if s is not Status.QUALITATIVE]
     if ranked:
@@ -202,54 +149,26 @@ def indicator_status(
     schedule = (due, is_overdue(indicator, due, as_of))
     if is_qualitative(indicator, actual):
         return _qualitative(indicator, actual, schedule)
-    facts = gather(benefit, indicator, actual, as_of)
+    facts = measure(benefit, indicator, actual, as_of)
     status, reason = classify(facts, thresholds)
-    gains = facts.gains
+    gains = facts.gains or (None, None)
     return IndicatorStatus(
         indicator.id, indicator.name, indicator.unit, indicator.direction, indicator.primary,
-        _dated(facts.base), _dated(facts.final), _dated(facts.latest), facts.planned,
-        gains[0] if gains else None, gains[1] if gains else None, facts.achievement, facts.progress,
-        status, reason, *forecast(facts), *schedule,
+        _dated(facts.base), _dated(facts.final), _dated(facts.latest), facts.planned, *gains,
+        facts.achievement, facts.progress, status, reason, *forecast(facts), *schedule,
     )
 
 
-def gather(benefit: Benefit, indicator: Indicator, actual: Sequence[Observation], as_of: _dt.date) -> Facts:
-    """Collect the numeric facts of an indicator from its actual measurements up to ``as_of``."""
-    targets = target_points(indicator)
-    points = tuple(actual_points(actual, as_of))
-    curve = planned_curve(benefit, indicator)
-    planned = curve.at(points[-1][0]) if curve is not None and points else None
-    return Facts(
-        benefit, indicator, as_of, direction_sign(indicator), baseline_point(indicator),
-        targets[-1] if targets else None, targets[0][0] if targets else None, points, planned,
+def classify(facts: Measures, thresholds: Thresholds) -> Verdict:
+    """The status of §5.3 (the first rule that matches wins) and the reason for it."""
+    rules: tuple[Callable[[Measures], Verdict | None], ...] = (
+        _rule_missing, _rule_no_measurement, _rule_maintain, _rule_final_target, _rule_flat_plan,
     )
-
-
-def classify(facts: Facts, thresholds: Thresholds) -> tuple[Status, str]:
-    """The status of §5.3 (first matching rule wins) and the reason for it."""
-    for rule in (_rule_missing, _rule_no_measurement, _rule_maintain, _rule_final_target, _rule_flat_plan):
+    for rule in rules:
         verdict = rule(facts)
         if verdict is not None:
             return verdict
     return _rule_thresholds(facts, thresholds)
-
-
-def forecast(facts: Facts) -> tuple[float | None, bool | None]:
-    """The forecast of §5.4 at the final target date and whether it meets the final target.
-
-    The line runs through the baseline and every actual measurement; there is none
-    unless at least two actual measurements are dated after the baseline.
-    """
-    if facts.base is None or facts.final is None:
-        return None, None
-    if sum(1 for d, _ in facts.actuals if d > facts.base[0]) < 2:
-        return None, None
-    value = least_squares_at([facts.base, *facts.actuals], facts.final[0])
-    if value is None:
-        return None, None
-    if facts.sign == 0:
-        return value, abs(value - facts.base[1]) <= (facts.indicator.tolerance or 0.0)
-    return value, facts.sign * (value - facts.final[1]) >= 0
 
 
 def is_qualitative(indicator: Indicator, actual: Sequence[Observation]) -> bool:
@@ -270,7 +189,8 @@ def _qualitative(
         DatedValue(base.value, base.date) if base else None,
         DatedValue(final.value, final.date) if final else None,
         DatedValue(actual[-1].value, actual[-1].date) if actual else None,
-        None, None, None, None, None, Status.QUALITATIVE, reasons.qualitative(),
+        None, None, None, None, None, Status.QUALITATIVE,
+        "qualitative indicator: its values are not numbers, so it is followed up by judgement",
         None, None, *schedule,
     )
 
@@ -279,66 +199,88 @@ def _dated(point: Point | None) -> DatedValue | None:
     return DatedValue(point[1], point[0]) if point is not None else None
 
 
-def _rule_missing(facts: Facts) -> tuple[Status, str] | None:
+def _num(value: float) -> str:
+    """A figure for a reason: at most two decimals, no trailing zeros."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _rule_missing(facts: Measures) -> Verdict | None:
+    indicator = facts.indicator
     if facts.base is None:
-        return Status.NO_BASELINE, reasons.no_baseline(facts.indicator)
+        if indicator.baseline is None:
+            return Status.NO_BASELINE, "no baseline (nollmätning), so there is nothing to compare against"
+        return Status.NO_BASELINE, f"the baseline {indicator.baseline.value!r} is not a number"
     if facts.final is None:
-        return Status.NO_TARGET, reasons.no_target(facts.indicator)
+        what = "no target value" if not indicator.targets else "no target with a numeric value"
+        return Status.NO_TARGET, f"{what}, so there is no planned trajectory"
     return None
 
 
-def _rule_no_measurement(facts: Facts) -> tuple[Status, str] | None:
+def _rule_no_measurement(facts: Measures) -> Verdict | None:
     if facts.latest is not None:
         return None
     start = realisation_start(facts.benefit)
     label = "realisation start" if start is not None else "first target date"
     start = start or facts.first_target
     if start is not None and facts.as_of < start:
-        return Status.NOT_STARTED, reasons.not_started(label, start, facts.as_of)
-    return Status.NO_DATA, reasons.no_data(label, start, facts.as_of)
+        return Status.NOT_STARTED, f"no measurement yet; the {label} {start} is after {facts.as_of}"
+    return Status.NO_DATA, f"no actual measurement on or before {facts.as_of}; the {label} {start} has passed"
 
 
-def _rule_maintain(facts: Facts) -> tuple[Status, str] | None:
+def _rule_maintain(facts: Measures) -> Verdict | None:
     if facts.sign != 0 or facts.base is None or facts.latest is None:
         return None
     tolerance = facts.indicator.tolerance or 0.0
-    within = abs(facts.latest[1] - facts.base[1]) <= tolerance
-    text = reasons.maintain(facts.indicator.unit, facts.latest, facts.base[1], tolerance, within)
+    (day, value), difference = facts.latest, facts.latest[1] - facts.base[1]
+    within = abs(difference) <= tolerance
+    text = (
+        f"{_num(value)} {facts.indicator.unit} at {day} vs baseline {_num(facts.base[1])}: difference "
+        f"{_num(difference)}, {'within' if within else 'outside'} the tolerance ±{_num(tolerance)}"
+    )
     return (Status.ON_TRACK if within else Status.OFF_TRACK), text
 
 
-def _rule_final_target(facts: Facts) -> tuple[Status, str] | None:
+def _rule_final_target(facts: Measures) -> Verdict | None:
     if facts.benefit.polarity is not Polarity.BENEFIT or facts.latest is None or facts.final is None:
         return None
-    unit, latest, final = facts.indicator.unit, facts.latest, facts.final
-    if facts.sign * (latest[1] - final[1]) >= 0:
-        return Status.ACHIEVED, reasons.achieved(unit, latest, final)
-    if facts.as_of > final[0] and latest[0] >= final[0]:
-        return Status.MISSED, reasons.missed(unit, latest, final)
+    (day, value), (due, goal) = facts.latest, facts.final
+    shown = f"{_num(value)} {facts.indicator.unit} at {day}"
+    if facts.sign * (value - goal) >= 0:
+        return Status.ACHIEVED, f"{shown} meets the final target {_num(goal)} due {due}"
+    if facts.as_of > due and day >= due:
+        return Status.MISSED, f"{shown} misses the final target {_num(goal)} due {due} by {_num(abs(value - goal))}"
     return None
 
 
-def _rule_flat_plan(facts: Facts) -> tuple[Status, str] | None:
+def _rule_flat_plan(facts: Measures) -> Verdict | None:
     gains = facts.gains
     if gains is None or abs(gains[0]) > ZERO_GAIN or facts.latest is None or facts.planned is None:
         return None
     ok = gains[1] >= 0
-    text = reasons.flat_plan(facts.indicator.unit, facts.latest, facts.planned, gains[1], ok)
+    text = (
+        f"{_num(facts.latest[1])} {facts.indicator.unit} vs planned {_num(facts.planned)} at "
+        f"{facts.latest[0]}: no change planned yet; actual gain {_num(gains[1])} {'≥' if ok else '<'} 0"
+    )
     return (Status.ON_TRACK if ok else Status.OFF_TRACK), text
 
 
-def _rule_thresholds(facts: Facts, thresholds: Thresholds) -> tuple[Status, str]:
-    achievement = facts.achievement
-    assert achievement is not None and facts.latest is not None and facts.planned is not None
+def _rule_thresholds(facts: Measures, thresholds: Thresholds) -> Verdict:
+    achievement, gains = facts.achievement, facts.gains
+    assert achievement is not None and gains is not None and facts.latest is not None and facts.planned is not None
+    high, low = f"{thresholds.on_track * 100:.0f} %", f"{thresholds.at_risk * 100:.0f} %"
     if achievement >= thresholds.on_track:
-        status = Status.ON_TRACK
+        status, rule = Status.ON_TRACK, f"on track ≥ {high}"
     elif achievement >= thresholds.at_risk:
-        status = Status.AT_RISK
+        status, rule = Status.AT_RISK, f"at risk: ≥ {low}, < {high}"
     else:
-        status = Status.OFF_TRACK
-    improvement = facts.benefit.polarity is Polarity.BENEFIT and (facts.gains or (0.0, 0.0))[0] > 0
-    text = reasons.against_plan(
-        facts.indicator.unit, facts.latest, facts.planned, achievement, improvement,
-        status.value, (thresholds.on_track, thresholds.at_risk),
+        status, rule = Status.OFF_TRACK, f"off track < {low}"
+    share = f"{achievement * 100:.0f} %"
+    improving = facts.benefit.polarity is Polarity.BENEFIT and gains[0] > 0
+    ratio = f"{share} of planned improvement" if improving else f"achievement {share}"
+    (day, value), difference = facts.latest, facts.latest[1] - facts.planned
+    text = (
+        f"{_num(value)} {facts.indicator.unit} vs planned {_num(facts.planned)} at {day} "
+        f"(difference {'+' if difference > 0 else ''}{_num(difference)}): {ratio}, {rule}"
     )
     return status, text

@@ -1,11 +1,13 @@
-"""Value curves of an indicator over calendar days (format §5.1 and §6).
+"""The numbers of an indicator over calendar days (format §5.1, §5.2, §5.4 and §6).
 
 This module owns the two curves the computations need: the *planned* trajectory through
 the baseline, the benefit's realisation start and the targets, and the *actual* curve
 through the baseline and the actual measurements up to an as-of date. Both are piecewise
 linear by calendar days and flat before their first and after their last point. It also
-owns the least-squares line that the forecast of §5.4 extrapolates, and the small helpers
-that pick the numeric values out of a plan (text values are not numbers and are skipped).
+owns the measures taken against them on an as-of date (planned and actual gain,
+achievement, progress, the least-squares forecast) and the small helpers that pick the
+numeric values out of a plan (text values are not numbers and are skipped). Judging
+those numbers — the status — is the business of ``status``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from nytta.model.plan import Benefit, Indicator
 
 Point = tuple[_dt.date, float]
 
+#: |E| at or below this counts as "no change planned" (rule 5 of §5.3).
+ZERO_GAIN = 1e-9
+
 
 @dataclass(frozen=True, slots=True)
 class Curve:
@@ -30,8 +35,7 @@ class Curve:
 
     def at(self, day: _dt.date) -> float:
         """The curve's value on ``day``: held flat before the first and after the last point."""
-        dates = [d for d, _ in self.points]
-        index = bisect.bisect_right(dates, day)
+        index = bisect.bisect_right(self.points, day, key=lambda point: point[0])
         if index == 0:
             return self.points[0][1]
         if index == len(self.points):
@@ -84,14 +88,18 @@ def realisation_end(benefit: Benefit) -> _dt.date | None:
 
 
 def planned_curve(benefit: Benefit, indicator: Indicator) -> Curve | None:
-    """planned(t) of §5.1, or None without a numeric baseline or a numeric target."""
+    """planned(t) of §5.1, or None without a numeric baseline or a numeric target.
+
+    The realisation start holds the baseline only when it falls between the baseline and
+    the first target date; a start on or after the first target would hide the targets.
+    """
     base = baseline_point(indicator)
     targets = target_points(indicator)
     if base is None or not targets:
         return None
     points = [base]
     start = realisation_start(benefit)
-    if start is not None and start > base[0]:
+    if start is not None and base[0] < start < targets[0][0]:
         points.append((start, base[1]))
     points.extend(targets)
     return Curve(_increasing(points))
@@ -144,6 +152,76 @@ def forecast_at(base: Point, actuals: Sequence[Point], day: _dt.date) -> float |
     if sum(1 for d, _ in actuals if d > base[0]) < 2:
         return None
     return least_squares_at([base, *actuals], day)
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """The numbers of one indicator on an as-of date: what the status of §5.3 is judged on."""
+
+    benefit: Benefit
+    indicator: Indicator
+    as_of: _dt.date
+    sign: int
+    base: Point | None
+    final: Point | None
+    first_target: _dt.date | None
+    actuals: tuple[Point, ...]
+    planned: float | None
+
+    @property
+    def latest(self) -> Point | None:
+        return self.actuals[-1] if self.actuals else None
+
+    @property
+    def gains(self) -> tuple[float, float] | None:
+        """(E, A) of §5.2; None for maintain or without baseline, target or measurement."""
+        if self.sign == 0 or self.base is None or self.latest is None or self.planned is None:
+            return None
+        return self.sign * (self.planned - self.base[1]), self.sign * (self.latest[1] - self.base[1])
+
+    @property
+    def achievement(self) -> float | None:
+        gains = self.gains
+        if gains is None or abs(gains[0]) <= ZERO_GAIN:
+            return None
+        return 1 + (gains[1] - gains[0]) / abs(gains[0])
+
+    @property
+    def progress(self) -> float | None:
+        gains = self.gains
+        if gains is None or self.final is None or self.base is None or self.final[1] == self.base[1]:
+            return None
+        return gains[1] / (self.sign * (self.final[1] - self.base[1]))
+
+
+def measure(
+    benefit: Benefit, indicator: Indicator, observations: Iterable[Observation], as_of: _dt.date
+) -> Measures:
+    """The numbers of ``indicator`` on ``as_of``; only actual observations dated ≤ ``as_of`` count."""
+    targets = target_points(indicator)
+    points = tuple(actual_points(observations, as_of))
+    curve = planned_curve(benefit, indicator)
+    planned = curve.at(points[-1][0]) if curve is not None and points else None
+    return Measures(
+        benefit, indicator, as_of, direction_sign(indicator), baseline_point(indicator),
+        targets[-1] if targets else None, targets[0][0] if targets else None, points, planned,
+    )
+
+
+def forecast(measures: Measures) -> tuple[float | None, bool | None]:
+    """The forecast at the final target date and whether it meets the final target (§5.4).
+
+    For maintain it meets when it stays within the tolerance of the baseline; for a
+    dis-benefit the benefit formula is kept (the harm stays within the tolerated level).
+    """
+    if measures.base is None or measures.final is None:
+        return None, None
+    value = forecast_at(measures.base, measures.actuals, measures.final[0])
+    if value is None:
+        return None, None
+    if measures.sign == 0:
+        return value, abs(value - measures.base[1]) <= (measures.indicator.tolerance or 0.0)
+    return value, measures.sign * (value - measures.final[1]) >= 0
 
 
 def _increasing(points: list[Point]) -> tuple[Point, ...]:

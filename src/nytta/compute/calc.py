@@ -1,0 +1,229 @@
+"""The benefit calculation (nyttokalkyl) of a plan (format §6) and its JSON contract (§7).
+
+This module owns the yearly value of each valued benefit (the mean planned gain over the
+days of the year inside the realisation window, times unit value, volume and
+attribution), the yearly costs, net, discount factors, net present value, benefit–cost
+ratio, payback years, the breakdowns by benefit category and cost kind, and the value
+realised to date along the actual curve. A plan without a ``calculation`` block cannot
+be calculated: ``calculate`` raises ``MissingCalculation`` (a ValueError) with a message
+meant for the user.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from nytta.compute.trajectory import (
+    Curve, actual_curve, baseline_point, direction_sign, planned_curve, realisation_end, realisation_start,
+)
+from nytta.load.plan import PlanDocument
+from nytta.model.enums import Category, CostKind
+from nytta.model.plan import Benefit, Indicator, Plan
+
+Yearly = dict[int, float]
+
+#: The breakdown key of a valued benefit that has no category.
+UNCATEGORISED = "uncategorised"
+
+
+class MissingCalculation(ValueError):
+    """The plan has no ``calculation`` block (or could not be loaded), so there is no nyttokalkyl."""
+
+
+@dataclass(frozen=True, slots=True)
+class Calculation:
+    """The nyttokalkyl of one plan; every yearly figure is keyed by year, in currency units."""
+
+    plan: str
+    file: str
+    currency: str
+    as_of: _dt.date
+    discount_rate: float
+    base_year: int
+    years: tuple[int, ...]
+    benefits: Yearly
+    benefits_by_category: dict[str, Yearly]
+    benefits_by_benefit: dict[str, Yearly]
+    costs: Yearly
+    costs_by_kind: dict[str, Yearly]
+    net: Yearly
+    discount_factors: Yearly
+    discounted_net: Yearly
+    npv: float
+    benefit_cost_ratio: float | None
+    payback_year: int | None
+    discounted_payback_year: int | None
+    realised: Yearly
+    realised_to_date: float
+
+
+def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> Calculation:
+    """The nyttokalkyl of a loaded plan; ``rate`` replaces the plan's discount rate.
+
+    Raises MissingCalculation (a ValueError) when the plan has no ``calculation`` block.
+    """
+    plan = doc.plan
+    if plan is None:
+        raise MissingCalculation(f"{doc.file}: the plan could not be loaded, so it cannot be calculated")
+    if plan.calculation is None:
+        raise MissingCalculation(
+            f"{doc.file}: the plan has no 'calculation' block (base_year, first_year, last_year, "
+            "discount_rate), so there is no benefit calculation"
+        )
+    block = plan.calculation
+    years = tuple(range(block.first_year, block.last_year + 1))
+    rate = block.discount_rate if rate is None else rate
+    by_benefit = {b.id: benefit_values(b, years) for b in plan.benefits if b.valuation is not None}
+    realised = _sum_yearly(years, [realised_values(b, doc, years, as_of) for b in plan.benefits if b.valuation])
+    costs_by_kind = cost_breakdown(plan, years)
+    return _assemble(doc.file, plan, as_of, rate, years, by_benefit, costs_by_kind, realised)
+
+
+def benefit_values(benefit: Benefit, years: Iterable[int]) -> Yearly:
+    """The planned value of a valued benefit per year (zero where it cannot be computed)."""
+    years = tuple(years)
+    indicator = valuation_indicator(benefit)
+    curve = planned_curve(benefit, indicator) if indicator is not None else None
+    if indicator is None or curve is None:
+        return dict.fromkeys(years, 0.0)
+    until = _dt.date(max(years), 12, 31) if years else _dt.date.min
+    return _valued(benefit, indicator, curve, years, until)
+
+
+def realised_values(benefit: Benefit, doc: PlanDocument, years: Iterable[int], as_of: _dt.date) -> Yearly:
+    """The value realised per year along the actual curve, counting days up to ``as_of`` only."""
+    years = tuple(years)
+    indicator = valuation_indicator(benefit)
+    curve = actual_curve(indicator, doc.observations_of(indicator.id), as_of) if indicator is not None else None
+    if indicator is None or curve is None:
+        return dict.fromkeys(years, 0.0)
+    until = min(_dt.date(max(years), 12, 31), as_of) if years else _dt.date.min
+    return _valued(benefit, indicator, curve, years, until)
+
+
+def valuation_indicator(benefit: Benefit) -> Indicator | None:
+    """The indicator that carries the benefit's valuation: its primary one, or else its first."""
+    return benefit.primary_indicator or (benefit.indicators[0] if benefit.indicators else None)
+
+
+def mean_gain(curve: Curve, baseline: float, sign: int, year: int, window: tuple[_dt.date, _dt.date]) -> float:
+    """G_y of §6: the mean of sign × (curve(t) − baseline) over all days of ``year``,
+    where the days outside ``window`` (inclusive dates) count as zero."""
+    first = max(_dt.date(year, 1, 1), window[0])
+    last = min(_dt.date(year, 12, 31), window[1])
+    if last < first:
+        return 0.0
+    days = (last - first).days + 1
+    days_in_year = 366 if calendar.isleap(year) else 365
+    return sign * (curve.total(first, last) - baseline * days) / days_in_year
+
+
+def cost_breakdown(plan: Plan, years: Iterable[int]) -> dict[str, Yearly]:
+    """Cost amounts per kind and year; amounts for years outside the calculation are left out."""
+    years = tuple(years)
+    breakdown = {kind.value: dict.fromkeys(years, 0.0) for kind in CostKind}
+    for cost in plan.costs:
+        for year, amount in cost.amounts.items():
+            if year in breakdown[cost.kind.value]:
+                breakdown[cost.kind.value][year] += amount
+    return breakdown
+
+
+def first_year_at_or_above_zero(years: Iterable[int], flows: Yearly) -> int | None:
+    """The first year in which the running total of ``flows`` is ≥ 0 (payback), or None."""
+    total = 0.0
+    for year in years:
+        total += flows[year]
+        if total >= 0:
+            return year
+    return None
+
+
+def _valued(benefit: Benefit, indicator: Indicator, curve: Curve, years: tuple[int, ...], until: _dt.date) -> Yearly:
+    base = baseline_point(indicator)
+    assert base is not None and benefit.valuation is not None
+    valuation = benefit.valuation
+    factor = valuation.unit_value * valuation.volume * valuation.attribution
+    window = (realisation_start(benefit) or base[0], min(realisation_end(benefit) or until, until))
+    sign = direction_sign(indicator)
+    return {y: factor * mean_gain(curve, base[1], sign, y, window) for y in years}
+
+
+def _sum_yearly(years: tuple[int, ...], parts: Iterable[Yearly]) -> Yearly:
+    total = dict.fromkeys(years, 0.0)
+    for part in parts:
+        for year, value in part.items():
+            total[year] += value
+    return total
+
+
+def _by_category(plan: Plan, years: tuple[int, ...], by_benefit: dict[str, Yearly]) -> dict[str, Yearly]:
+    breakdown = {category.value: dict.fromkeys(years, 0.0) for category in Category}
+    for benefit in plan.benefits:
+        if benefit.id in by_benefit:
+            key = benefit.category.value if benefit.category is not None else UNCATEGORISED
+            row = breakdown.setdefault(key, dict.fromkeys(years, 0.0))
+            for year, value in by_benefit[benefit.id].items():
+                row[year] += value
+    return breakdown
+
+
+def _present_value_ratio(benefits: Yearly, costs: Yearly, factors: Yearly) -> float | None:
+    discounted_costs = sum(costs[y] * factors[y] for y in factors)
+    if discounted_costs == 0:
+        return None
+    return sum(benefits[y] * factors[y] for y in factors) / discounted_costs
+
+
+def _assemble(
+    file: str, plan: Plan, as_of: _dt.date, rate: float, years: tuple[int, ...],
+    by_benefit: dict[str, Yearly], costs_by_kind: dict[str, Yearly], realised: Yearly,
+) -> Calculation:
+    assert plan.calculation is not None
+    base_year = plan.calculation.base_year
+    benefits = _sum_yearly(years, by_benefit.values())
+    costs = _sum_yearly(years, costs_by_kind.values())
+    net = {y: benefits[y] - costs[y] for y in years}
+    factors = {y: 1 / (1 + rate) ** (y - base_year) for y in years}
+    discounted = {y: net[y] * factors[y] for y in years}
+    return Calculation(
+        plan.plan.id, file, plan.plan.currency, as_of, rate, base_year, years, benefits,
+        _by_category(plan, years, by_benefit), by_benefit, costs, costs_by_kind, net, factors, discounted,
+        sum(discounted.values()), _present_value_ratio(benefits, costs, factors),
+        first_year_at_or_above_zero(years, net), first_year_at_or_above_zero(years, discounted),
+        realised, sum(realised.values()),
+    )
+
+
+def calc_json(result: Calculation) -> dict[str, Any]:
+    """The ``calc --format json`` contract of §7 (year keys as text, absent figures as null)."""
+    return {
+        "plan": result.plan,
+        "currency": result.currency,
+        "discount_rate": result.discount_rate,
+        "base_year": result.base_year,
+        "years": list(result.years),
+        "benefits": _keyed(result.benefits),
+        "benefits_by_category": _keyed_rows(result.benefits_by_category),
+        "costs": _keyed(result.costs),
+        "costs_by_kind": _keyed_rows(result.costs_by_kind),
+        "net": _keyed(result.net),
+        "discounted_net": _keyed(result.discounted_net),
+        "npv": result.npv,
+        "benefit_cost_ratio": result.benefit_cost_ratio,
+        "payback_year": result.payback_year,
+        "discounted_payback_year": result.discounted_payback_year,
+        "realised_to_date": result.realised_to_date,
+    }
+
+
+def _keyed(values: Yearly) -> dict[str, float]:
+    return {str(year): float(value) for year, value in values.items()}
+
+
+def _keyed_rows(rows: dict[str, Yearly]) -> dict[str, dict[str, float]]:
+    return {name: _keyed(row) for name, row in rows.items()}
