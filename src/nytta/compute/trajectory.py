@@ -45,12 +45,21 @@ class Curve:
 
     def total(self, first: _dt.date, last: _dt.date) -> float:
         """The sum of the curve's daily values over the days ``first``..``last`` inclusive."""
-        total = 0.0
-        day = first
-        while day <= last:
-            total += self.at(day)
-            day += _dt.timedelta(days=1)
-        return total
+        start, end = first.toordinal(), last.toordinal()
+        points = [(day.toordinal(), value) for day, value in self.points]
+        total = _flat_sum(start, min(end, points[0][0] - 1), points[0][1])
+        for (x0, v0), (x1, v1) in zip(points, points[1:]):
+            a, b = max(start, x0), min(end, x1 - 1)
+            if b >= a:
+                count = b - a + 1
+                slope = (v1 - v0) / (x1 - x0)
+                total += count * v0 + slope * ((a - x0) + (b - x0)) * count / 2
+        return total + _flat_sum(max(start, points[-1][0]), end, points[-1][1])
+
+
+def _flat_sum(first: int, last: int, value: float) -> float:
+    """The sum of a constant ``value`` over the day ordinals ``first``..``last`` (0 if empty)."""
+    return (last - first + 1) * value if last >= first else 0.0
 
 
 def number(value: float | str | None) -> float | None:
