@@ -14,8 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nytta.diagnostics import CheckResult, Diagnostic, Severity
-from nytta.load.files import discover
-from nytta.load.plan import PlanDocument, load_plan
+from nytta.load.plan import PlanDocument, load_plans
 from nytta.model.enums import Phase
 from nytta.rules.registry import Context, Rule, all_rules
 
@@ -41,14 +40,7 @@ class CheckRun:
 
 def check_paths(paths: list[Path], options: CheckOptions) -> CheckRun:
     """Check every plan under ``paths``; raises ``MissingPath`` for a path that does not exist."""
-    documents: list[PlanDocument] = []
-    skipped: list[str] = []
-    for candidate in discover(paths):
-        doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit)
-        if doc is None:
-            skipped.append(candidate.display)
-        else:
-            documents.append(doc)
+    documents, skipped = load_plans(paths)
     diagnostics: list[Diagnostic] = []
     for doc in documents:
         diagnostics.extend(check_document(doc, options))

@@ -97,7 +97,7 @@ def check(
 ) -> int:
     """Validate benefit plans against format v1 and the method's rules."""
     from nytta.check import CheckOptions, check_paths
-    from nytta.config import find_config, load_config
+    from nytta.config import Config
     from nytta.load.files import MissingPath
     from nytta.render.check_formats import CHECK_RENDERERS
     from nytta.render.text import render_text
@@ -107,9 +107,8 @@ def check(
     fmt = output_format or _default_format()
     if fmt not in CHECK_RENDERERS:
         raise UsageProblem(f"--format '{fmt}' is not one of {', '.join(CHECK_RENDERERS)}")
-    if config is not None and not config.is_file():
-        raise UsageProblem(f"no such configuration file: {config}")
-    settings = load_config(config or find_config(Path.cwd()), set(rules))
+    settings = _settings(config)
+    assert isinstance(settings, Config)
     options = CheckOptions(
         as_of=parse_as_of(as_of),
         severities=settings.severities,
@@ -130,6 +129,136 @@ def check(
         _write(CHECK_RENDERERS[fmt](run.result, infos), output)
     failed = run.result.errors > 0 or (strict and run.result.warnings > 0)
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _settings(config: Path | None) -> object:
+    from nytta.config import find_config, load_config
+    from nytta.rules.registry import all_rules
+
+    if config is not None and not config.is_file():
+        raise UsageProblem(f"no such configuration file: {config}")
+    return load_config(config or find_config(Path.cwd()), set(all_rules()))
+
+
+def _load(paths: list[Path]) -> list[object]:
+    from nytta.load.files import MissingPath
+    from nytta.load.plan import load_plans
+
+    try:
+        documents, _ = load_plans(paths)
+    except MissingPath as exc:
+        raise UsageProblem(str(exc)) from None
+    if not documents:
+        raise UsageProblem("no plan files found in " + ", ".join(str(p) for p in paths))
+    return list(documents)
+
+
+def _unreadable(doc: object) -> bool:
+    from nytta.load.plan import PlanDocument
+
+    assert isinstance(doc, PlanDocument)
+    if doc.plan is None:
+        first = doc.diagnostics[0] if doc.diagnostics else None
+        where = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else doc.file
+        print(f"nytta: skipped {doc.file}: the plan cannot be read ({where}); run nytta check", file=sys.stderr)
+        return True
+    return False
+
+
+STATUS_FORMATS = ("text", "json", "csv")
+
+
+@app.command()
+def status(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or directories (a directory gives the portfolio).")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date to follow up on (default today).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="nytta.toml to use instead of the one found.")] = None,
+) -> int:
+    """Compare measurements with baselines and targets: is each benefit being realised?"""
+    from nytta.compute.status import plan_status
+    from nytta.config import Config
+    from nytta.model.plan import Thresholds
+
+    if output_format not in STATUS_FORMATS:
+        raise UsageProblem(f"--format '{output_format}' is not one of {', '.join(STATUS_FORMATS)}")
+    day = parse_as_of(as_of)
+    settings = _settings(config)
+    assert isinstance(settings, Config)
+    fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
+    documents = _load(paths)
+    readable = [d for d in documents if not _unreadable(d)]
+    statuses = [plan_status(d, day, None if d.plan.plan.thresholds else fallback) for d in readable]  # type: ignore[attr-defined]
+    _write(_render_status(statuses, output_format, day, output), output)
+    return EXIT_OK if len(readable) == len(documents) else EXIT_FINDINGS
+
+
+def _render_status(statuses: list[object], fmt: str, day: _dt.date, output: Path | None) -> str:
+    if fmt == "json":
+        import json
+
+        from nytta.compute.status_json import status_json
+
+        return json.dumps(status_json(statuses, day), ensure_ascii=False, indent=2) + "\n"  # type: ignore[arg-type]
+    if fmt == "csv":
+        from nytta.render.status_csv import render_status_csv
+
+        return render_status_csv(statuses)  # type: ignore[arg-type]
+    from nytta.render.status_text import render_status_text
+
+    return render_status_text(statuses, color=_use_color(output))  # type: ignore[arg-type]
+
+
+@app.command()
+def calc(
+    plan: Annotated[Path, typer.Argument(help="The plan file.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date for the realised value (default today).")] = None,
+    rate: Annotated[str | None, typer.Option("--rate", help="Discount rate for a sensitivity run, e.g. 0.05.")] = None,
+) -> int:
+    """The benefit calculation (nyttokalkyl): benefits and costs by year, NPV, payback."""
+    from nytta.compute.calc import MissingCalculation, calc_json, calculate
+
+    if output_format not in STATUS_FORMATS:
+        raise UsageProblem(f"--format '{output_format}' is not one of {', '.join(STATUS_FORMATS)}")
+    _existing_file(plan)
+    day = parse_as_of(as_of)
+    discount = _parse_rate(rate)
+    [doc] = _load([plan])
+    if _unreadable(doc):
+        return EXIT_FINDINGS
+    try:
+        result = calculate(doc, day, discount)  # type: ignore[arg-type]
+    except MissingCalculation as exc:
+        raise UsageProblem(str(exc)) from None
+    if output_format == "json":
+        import json
+
+        text = json.dumps(calc_json(result), ensure_ascii=False, indent=2) + "\n"
+    elif output_format == "csv":
+        from nytta.render.calc_csv import render_calc_csv
+
+        text = render_calc_csv(result)
+    else:
+        from nytta.render.calc_text import render_calc_text
+
+        text = render_calc_text(result, color=_use_color(output))
+    _write(text, output)
+    return EXIT_OK
+
+
+def _parse_rate(text: str | None) -> float | None:
+    if text is None:
+        return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise UsageProblem(f"--rate '{text}' is not a number (write 3 % as 0.03)") from None
+    if not 0 <= value <= 1:
+        raise UsageProblem(f"--rate {text} is outside 0–1 (write 3 % as 0.03)")
+    return value
 
 
 @app.command("rules")

@@ -1,6 +1,7 @@
 """``nytta.toml``: found in the working directory or a parent (up to the repository root).
 
-Only the ``[rules]`` table is read: ``rule-id = "error" | "warning" | "off"``.
+Two tables are read: ``[rules]`` (``rule-id = "error" | "warning" | "off"``) and
+``[thresholds]`` (``on_track``, ``at_risk``: status thresholds for plans that set none).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class ConfigError(Exception):
 class Config:
     path: Path | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
 
 
 def find_config(start: Path) -> Path | None:
@@ -55,4 +57,17 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
             severities[rule_id] = Severity(str(value).lower())
         except ValueError:
             raise ConfigError(f"{path}: rule '{rule_id}' must be \"error\", \"warning\" or \"off\", not {value!r}") from None
-    return Config(path, severities)
+    return Config(path, severities, _thresholds(path, data.get("thresholds", {})))
+
+
+def _thresholds(path: Path, table: object) -> dict[str, float]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [thresholds] must be a table")
+    values: dict[str, float] = {}
+    for key, value in table.items():
+        if key not in ("on_track", "at_risk"):
+            raise ConfigError(f"{path}: unknown key '{key}' in [thresholds] (on_track, at_risk)")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 2:
+            raise ConfigError(f"{path}: [thresholds] {key} must be a number such as 0.9, not {value!r}")
+        values[key] = float(value)
+    return values

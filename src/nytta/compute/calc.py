@@ -30,6 +30,10 @@ Yearly = dict[int, float]
 UNCATEGORISED = "uncategorised"
 
 
+#: The calculation years nytta computes (a plan's period lies well inside this).
+YEAR_RANGE = (1900, 2200)
+
+
 class MissingCalculation(ValueError):
     """The plan has no ``calculation`` block (or could not be loaded), so there is no nyttokalkyl."""
 
@@ -75,6 +79,11 @@ def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> 
             "discount_rate), so there is no benefit calculation"
         )
     block = plan.calculation
+    if not (YEAR_RANGE[0] <= block.first_year <= block.last_year <= YEAR_RANGE[1]):
+        raise MissingCalculation(
+            f"{doc.file}: the calculation period {block.first_year}–{block.last_year} is not a period of "
+            f"years within {YEAR_RANGE[0]}–{YEAR_RANGE[1]}"
+        )
     years = tuple(range(block.first_year, block.last_year + 1))
     rate = block.discount_rate if rate is None else rate
     by_benefit = {b.id: benefit_values(b, years) for b in plan.benefits if b.valuation is not None}

@@ -14,6 +14,7 @@ from typing import Any
 
 from nytta.diagnostics import Diagnostic, format_path
 from nytta.load.csv import CsvRow, read_measurements
+from nytta.load.files import discover
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Measurement, Plan
@@ -90,6 +91,20 @@ class PlanDocument:
     def was_dropped(self, path: Path) -> bool:
         """Whether something at or under ``path`` was left out for a shape error."""
         return path in self.dropped_paths
+
+
+def load_plans(paths: list[FsPath]) -> tuple[list[PlanDocument], list[str]]:
+    """Every plan under ``paths`` (files as given, directories searched) and the YAML files
+    skipped as not plans. Raises ``MissingPath`` for a path that does not exist."""
+    documents: list[PlanDocument] = []
+    skipped: list[str] = []
+    for candidate in discover(paths):
+        doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit)
+        if doc is None:
+            skipped.append(candidate.display)
+        else:
+            documents.append(doc)
+    return documents, skipped
 
 
 def is_plan_data(data: Any) -> bool:

@@ -112,14 +112,16 @@ def invalid_rate(ctx: Context) -> Iterator[Diagnostic]:
     """A calculation parameter is out of range.
 
     `discount_rate` is a fraction between 0 and 0.2 (3 % is 0.03); `base_year` lies in
-    `first_year`..`last_year` and `first_year` is not after `last_year`;
+    `first_year`..`last_year`, `first_year` is not after `last_year` and both lie in 1900–2200;
     a valuation's `attribution` is between 0 and 1 and its `volume` is not negative.
     """
     calc = ctx.plan.calculation
     if calc is not None:
         if not 0 <= calc.discount_rate <= 0.2:
             yield ctx.at((*calc.path, "discount_rate"), f"discount rate {calc.discount_rate:g} is outside 0–0.2 (write 3 % as 0.03)")
-        if calc.first_year > calc.last_year:
+        if not (1900 <= calc.first_year <= 2200 and 1900 <= calc.last_year <= 2200):
+            yield ctx.at((*calc.path, "first_year"), f"the calculation period {calc.first_year}–{calc.last_year} lies outside the years 1900–2200")
+        elif calc.first_year > calc.last_year:
             yield ctx.at((*calc.path, "first_year"), f"first_year {calc.first_year} is after last_year {calc.last_year}")
         elif not calc.first_year <= calc.base_year <= calc.last_year:
             yield ctx.at((*calc.path, "base_year"), f"base_year {calc.base_year} is outside {calc.first_year}–{calc.last_year}")
