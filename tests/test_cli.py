@@ -10,31 +10,23 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from nytta.cli import main
 from nytta.rules.examples import BASE_PLAN
 
-from conftest import SPEC_DIR
+from conftest import SPEC_DIR, run_cli
 
 DATA = Path(__file__).parent / "data"
 BROKEN = BASE_PLAN.replace("    owner: anna\n", "").replace("- {id: e-tjanst, type: intervention, name: Inför e-tjänst, leads_to: [kortare-tid]}", "- {id: e-tjanst, type: intervention, name: Inför e-tjänst}")
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as info:
-        main(argv)
-    out, err = capsys.readouterr()
-    return int(info.value.code or 0), out, err
-
-
 def test_spec_example_checks_without_errors(capsys) -> None:
-    code, out, _ = run(["check", str(SPEC_DIR / "bygglov-e-tjanst.yaml"), "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["check", str(SPEC_DIR / "bygglov-e-tjanst.yaml"), "--as-of", "2026-11-27"], capsys)
     assert code == 0
     assert out.endswith("0 errors, 1 warning in 1 file\n")
 
 
 def test_text_output_shows_location_source_and_summary(write_plan, capsys) -> None:
     path = write_plan(BROKEN)
-    code, out, _ = run(["check", str(path), "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["check", str(path), "--as-of", "2026-11-27"], capsys)
     assert code == 1
     line = BROKEN.splitlines().index("  - id: kortare-tid") + 1
     assert f"{path.as_posix()}:{line}:5: error missing-owner benefit 'kortare-tid' has no owner (nyttoägare)" in out
@@ -45,7 +37,7 @@ def test_text_output_shows_location_source_and_summary(write_plan, capsys) -> No
 
 def test_json_output_is_the_contract(write_plan, capsys) -> None:
     path = write_plan(BROKEN)
-    code, out, _ = run(["check", str(path), "--format", "json", "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["check", str(path), "--format", "json", "--as-of", "2026-11-27"], capsys)
     data = json.loads(out)
     assert code == 1
     assert set(data) == {"version", "files", "errors", "warnings", "findings"}
@@ -56,7 +48,7 @@ def test_json_output_is_the_contract(write_plan, capsys) -> None:
 
 
 def test_sarif_output_validates_against_the_schema(write_plan, capsys) -> None:
-    code, out, _ = run(["check", str(write_plan(BROKEN)), "--format", "sarif"], capsys)
+    code, out, _ = run_cli(["check", str(write_plan(BROKEN)), "--format", "sarif"], capsys)
     sarif = json.loads(out)
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema).validate(sarif)
@@ -69,7 +61,7 @@ def test_sarif_output_validates_against_the_schema(write_plan, capsys) -> None:
 
 def test_github_format_is_chosen_under_github_actions(write_plan, capsys, monkeypatch) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    _, out, _ = run(["check", str(write_plan(BROKEN))], capsys)
+    _, out, _ = run_cli(["check", str(write_plan(BROKEN))], capsys)
     assert out.splitlines()[0].startswith("::warning file=")
     assert "::error file=" in out
     assert "title=missing-owner::" in out
@@ -77,18 +69,18 @@ def test_github_format_is_chosen_under_github_actions(write_plan, capsys, monkey
 
 def test_output_file(write_plan, tmp_path, capsys) -> None:
     target = tmp_path / "report.xml"
-    code, out, _ = run(["check", str(write_plan(BROKEN)), "--format", "junit", "-o", str(target)], capsys)
+    code, out, _ = run_cli(["check", str(write_plan(BROKEN)), "--format", "junit", "-o", str(target)], capsys)
     assert (code, out) == (1, "")
     assert "<failure" in target.read_text(encoding="utf-8")
 
 
 def test_select_ignore_and_strict(write_plan, capsys) -> None:
     path = str(write_plan(BROKEN))
-    code, out, _ = run(["check", path, "--ignore", "missing-owner", "-f", "json"], capsys)
+    code, out, _ = run_cli(["check", path, "--ignore", "missing-owner", "-f", "json"], capsys)
     assert (code, json.loads(out)["errors"]) == (0, 0)
-    code, out, _ = run(["check", path, "--ignore", "missing-owner", "--strict", "-f", "json"], capsys)
+    code, out, _ = run_cli(["check", path, "--ignore", "missing-owner", "--strict", "-f", "json"], capsys)
     assert code == 1
-    code, out, _ = run(["check", path, "--select", "orphan-intervention", "-f", "json"], capsys)
+    code, out, _ = run_cli(["check", path, "--select", "orphan-intervention", "-f", "json"], capsys)
     assert [f["rule"] for f in json.loads(out)["findings"]] == ["orphan-intervention"]
 
 
@@ -96,7 +88,7 @@ def test_config_changes_severity_and_turns_rules_off(write_plan, tmp_path, capsy
     path = str(write_plan(BROKEN))
     (tmp_path / "nytta.toml").write_text('[rules]\nmissing-owner = "warning"\norphan-intervention = "off"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(["check", path, "-f", "json"], capsys)
+    code, out, _ = run_cli(["check", path, "-f", "json"], capsys)
     data = json.loads(out)
     assert code == 0
     assert {(f["rule"], f["severity"]) for f in data["findings"]} == {("missing-owner", "warning"), ("unreached-benefit", "warning")}
@@ -104,14 +96,14 @@ def test_config_changes_severity_and_turns_rules_off(write_plan, tmp_path, capsy
 
 def test_inline_ignore_comment(write_plan, capsys) -> None:
     text = BROKEN.replace("  - id: kortare-tid\n", "  - id: kortare-tid  # nytta: ignore[missing-owner, other]\n")
-    code, out, _ = run(["check", str(write_plan(text)), "-f", "json"], capsys)
+    code, out, _ = run_cli(["check", str(write_plan(text)), "-f", "json"], capsys)
     assert code == 0
     assert "missing-owner" not in out
 
 
 def test_phase_makes_a_rule_a_warning(write_plan, capsys) -> None:
     text = BASE_PLAN.replace("phase: realise", "phase: specify").replace("        method: Median per kvartal\n", "")
-    code, out, _ = run(["check", str(write_plan(text)), "-f", "json"], capsys)
+    code, out, _ = run_cli(["check", str(write_plan(text)), "-f", "json"], capsys)
     [finding] = json.loads(out)["findings"]
     assert (code, finding["rule"], finding["severity"]) == (0, "indicator-incomplete", "warning")
 
@@ -122,7 +114,7 @@ def test_directory_is_searched_recursively_and_non_plans_skipped(tmp_path, capsy
     (tmp_path / "a" / "other.yaml").write_text("just: config\n", encoding="utf-8")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "x.yaml").write_text(BROKEN, encoding="utf-8")
-    code, out, err = run(["check", str(tmp_path), "-v", "--as-of", "2026-11-27"], capsys)
+    code, out, err = run_cli(["check", str(tmp_path), "-v", "--as-of", "2026-11-27"], capsys)
     assert code == 0
     assert out == "No problems found in 1 file.\n"
     assert "skipped (not a plan):" in err and "other.yaml" in err
@@ -131,7 +123,7 @@ def test_directory_is_searched_recursively_and_non_plans_skipped(tmp_path, capsy
 def test_explicit_non_plan_file_is_an_error(tmp_path, capsys) -> None:
     path = tmp_path / "other.yaml"
     path.write_text("just: config\n", encoding="utf-8")
-    code, out, _ = run(["check", str(path)], capsys)
+    code, out, _ = run_cli(["check", str(path)], capsys)
     assert code == 1 and "not-a-plan" in out
 
 
@@ -149,7 +141,7 @@ def test_explicit_non_plan_file_is_an_error(tmp_path, capsys) -> None:
     ],
 )
 def test_cannot_run_means_one_line_on_stderr_and_exit_2(argv: list[str], capsys) -> None:
-    code, out, err = run(argv, capsys)
+    code, out, err = run_cli(argv, capsys)
     assert code == 2
     assert out == ""
     assert err.startswith("nytta: error: ") and err.count("\n") == 1
@@ -158,15 +150,15 @@ def test_cannot_run_means_one_line_on_stderr_and_exit_2(argv: list[str], capsys)
 def test_unreadable_config_exits_2(tmp_path, capsys) -> None:
     config = tmp_path / "nytta.toml"
     config.write_text("[rules\n", encoding="utf-8")
-    code, _, err = run(["check", "--config", str(config), str(tmp_path)], capsys)
+    code, _, err = run_cli(["check", "--config", str(config), str(tmp_path)], capsys)
     assert code == 2 and "not valid TOML" in err
 
 
 def test_rules_and_explain(capsys) -> None:
-    code, out, _ = run(["rules"], capsys)
+    code, out, _ = run_cli(["rules"], capsys)
     assert code == 0 and len(out.splitlines()) == 34
     assert "missing-baseline" in out and "warning before specify" in out
-    code, out, _ = run(["explain", "target-direction"], capsys)
+    code, out, _ = run_cli(["explain", "target-direction"], capsys)
     assert code == 0 and "dis-benefit" in out and "# <-" in out
 
 

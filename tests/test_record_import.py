@@ -14,17 +14,12 @@ from nytta.cli import main
 from nytta.load.plan import load_plan
 from nytta.rules.examples import BASE_PLAN
 
+from conftest import run_cli
+
 DATA = Path(__file__).parent / "data"
 CSV_PLAN = BASE_PLAN.replace("  approvals:", "  measurements_file: matningar.csv\n  approvals:").replace(
     "        measurements:\n          - {date: 2026-09-30, value: 25}\n", ""
 )
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as info:
-        main(argv)
-    out, err = capsys.readouterr()
-    return int(info.value.code or 0), out, err
 
 
 @pytest.fixture
@@ -35,8 +30,8 @@ def commented(tmp_path: Path) -> Path:
 
 
 def test_record_keeps_every_other_byte_of_a_commented_plan(commented: Path, capsys) -> None:
-    assert run(["record", str(commented), "dagar", "22", "--date", "2026-11-15", "--source", "Ärendesystemet"], capsys)[0] == 0
-    assert run(["record", str(commented), "samtal", "310,5", "--date", "2026-09-30"], capsys)[0] == 0
+    assert run_cli(["record", str(commented), "dagar", "22", "--date", "2026-11-15", "--source", "Ärendesystemet"], capsys)[0] == 0
+    assert run_cli(["record", str(commented), "samtal", "310,5", "--date", "2026-09-30"], capsys)[0] == 0
     expected = (DATA / "record" / "commented.after-record.yaml").read_bytes()
     assert commented.read_bytes() == expected
 
@@ -52,7 +47,7 @@ def test_record_keeps_every_other_byte_of_a_commented_plan(commented: Path, caps
 )
 def test_refused_record_leaves_the_file_byte_for_byte(commented: Path, argv: list[str], words: str, capsys) -> None:
     before = commented.read_bytes()
-    code, out, err = run(["record", str(commented), *argv], capsys)
+    code, out, err = run_cli(["record", str(commented), *argv], capsys)
     assert code == 1
     assert words in err
     assert commented.read_bytes() == before
@@ -60,19 +55,19 @@ def test_refused_record_leaves_the_file_byte_for_byte(commented: Path, argv: lis
 
 def test_same_value_on_same_date_is_already_present(commented: Path, capsys) -> None:
     before = commented.read_bytes()
-    code, out, _ = run(["record", str(commented), "dagar", "25", "--date", "2026-09-30"], capsys)
+    code, out, _ = run_cli(["record", str(commented), "dagar", "25", "--date", "2026-09-30"], capsys)
     assert code == 0 and commented.read_bytes() == before
 
 
 def test_forecast_may_lie_in_the_future(commented: Path, capsys) -> None:
-    code, _, _ = run(["record", str(commented), "dagar", "21", "--date", "2027-03-31", "--kind", "prognos"], capsys)
+    code, _, _ = run_cli(["record", str(commented), "dagar", "21", "--date", "2027-03-31", "--kind", "prognos"], capsys)
     assert code == 0
     assert "- {date: 2027-03-31, value: 21, kind: forecast}" in commented.read_text(encoding="utf-8")
 
 
 def test_dry_run_shows_a_diff_and_writes_nothing(commented: Path, capsys) -> None:
     before = commented.read_bytes()
-    code, out, _ = run(["record", str(commented), "dagar", "22", "--date", "2026-11-15", "--dry-run"], capsys)
+    code, out, _ = run_cli(["record", str(commented), "dagar", "22", "--date", "2026-11-15", "--dry-run"], capsys)
     assert code == 0 and commented.read_bytes() == before
     assert "+          - {date: 2026-11-15, value: 22}\n" in out and out.startswith("--- a/plan.yaml")
 
@@ -82,7 +77,7 @@ def test_record_into_a_semicolon_csv_keeps_its_dialect_and_bom(tmp_path: Path, c
     plan.write_text(CSV_PLAN, encoding="utf-8")
     csv = tmp_path / "matningar.csv"
     csv.write_bytes("\ufeffindicator;date;value;note\r\ndagar;2026-06-30;30,5;\r\n".encode())
-    assert run(["record", str(plan), "dagar", "25.25", "--date", "2026-09-30", "--note", "a; b"], capsys)[0] == 0
+    assert run_cli(["record", str(plan), "dagar", "25.25", "--date", "2026-09-30", "--note", "a; b"], capsys)[0] == 0
     assert csv.read_bytes() == "\ufeffindicator;date;value;note\r\ndagar;2026-06-30;30,5;\r\ndagar;2026-09-30;25,25;\"a; b\"\r\n".encode()
     doc = load_plan(plan, "plan.yaml")
     assert [o.value for o in doc.observations] == [30.5, 25.25]
@@ -96,12 +91,12 @@ def test_import_all_or_nothing_and_reports_what_is_present(tmp_path: Path, capsy
     bad = tmp_path / "bad.csv"
     bad.write_text("indicator;date;value\ndagar;2026-06-30;30\ndagar;2026-09-30;25\ndagar;2026-06-30;31\n", encoding="utf-8")
     before = csv.read_bytes()
-    code, _, err = run(["import", str(plan), str(bad)], capsys)
+    code, _, err = run_cli(["import", str(plan), str(bad)], capsys)
     assert code == 1 and csv.read_bytes() == before
     assert f"{bad.as_posix()}:4: 'dagar' already has the value 30 dated 2026-06-30, not 31" in err
     good = tmp_path / "good.csv"
     good.write_text("indicator;date;value\ndagar;2026-06-30;30\ndagar;2026-09-30;25,5\n", encoding="utf-8")
-    code, out, err = run(["import", str(plan), str(good)], capsys)
+    code, out, err = run_cli(["import", str(plan), str(good)], capsys)
     assert code == 0
     assert out == "Added 1 measurement to matningar.csv; 1 already present (skipped).\n"
     assert csv.read_text(encoding="utf-8") == "indicator,date,value\ndagar,2026-06-30,30\ndagar,2026-09-30,25.5\n"
@@ -110,7 +105,7 @@ def test_import_all_or_nothing_and_reports_what_is_present(tmp_path: Path, capsy
 def test_import_inline_into_several_indicators(commented: Path, tmp_path: Path, capsys) -> None:
     rows = tmp_path / "rows.csv"
     rows.write_text("indicator,date,value\nsamtal,2026-09-30,310\ndagar,2026-11-15,22\n", encoding="utf-8")
-    code, out, _ = run(["import", str(commented), str(rows)], capsys)
+    code, out, _ = run_cli(["import", str(commented), str(rows)], capsys)
     assert code == 0 and out.startswith("Added 2 measurements")
     doc = load_plan(commented, "plan.yaml")
     assert {(o.indicator, o.date) for o in doc.observations} >= {("samtal", _dt.date(2026, 9, 30)), ("dagar", _dt.date(2026, 11, 15))}
@@ -120,7 +115,7 @@ def test_import_with_a_malformed_row_names_it(commented: Path, tmp_path: Path, c
     rows = tmp_path / "rows.csv"
     rows.write_text("indicator,date,value\nsamtal,30/9,310\n", encoding="utf-8")
     before = commented.read_bytes()
-    code, _, err = run(["import", str(commented), str(rows)], capsys)
+    code, _, err = run_cli(["import", str(commented), str(rows)], capsys)
     assert code == 1 and commented.read_bytes() == before
     assert f"{rows.as_posix()}:2:8: '30/9' is not a date" in err
 
@@ -133,7 +128,7 @@ def test_a_crash_between_temporary_file_and_rename_leaves_the_plan_intact(commen
 
     before = commented.read_bytes()
     monkeypatch.setattr(atomic.os, "replace", crash)
-    code, _, err = run(["record", str(commented), "dagar", "22", "--date", "2026-11-15"], capsys)
+    code, _, err = run_cli(["record", str(commented), "dagar", "22", "--date", "2026-11-15"], capsys)
     assert code == 2 and err == f"nytta: error: cannot write {commented}: disk gone; the file is unchanged\n"
     assert commented.read_bytes() == before
     assert [p.name for p in commented.parent.iterdir()] == ["plan.yaml"]

@@ -8,23 +8,15 @@ import json
 
 import pytest
 
-from nytta.cli import main
 from nytta.rules.examples import BASE_PLAN
 
-from conftest import SPEC_DIR
+from conftest import SPEC_DIR, run_cli
 
 SPEC = str(SPEC_DIR / "bygglov-e-tjanst.yaml")
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as info:
-        main(argv)
-    out, err = capsys.readouterr()
-    return int(info.value.code or 0), out, err
-
-
 def test_status_json_is_the_contract_for_the_spec_example(capsys) -> None:
-    code, out, _ = run(["status", SPEC, "--format", "json", "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["status", SPEC, "--format", "json", "--as-of", "2026-11-27"], capsys)
     data = json.loads(out)
     assert code == 0 and data["as_of"] == "2026-11-27"
     [plan] = data["plans"]
@@ -50,7 +42,7 @@ def test_status_json_is_the_contract_for_the_spec_example(capsys) -> None:
 
 
 def test_status_text_spells_out_status_and_reasons(capsys) -> None:
-    code, out, _ = run(["status", SPEC, "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["status", SPEC, "--as-of", "2026-11-27"], capsys)
     assert code == 0
     assert "bygglov-e-tjanst — E-tjänst för bygglovsansökan: at risk" in out
     assert "handlaggningstid: 27 days vs planned 25.5 at 2026-09-30" in out
@@ -58,7 +50,7 @@ def test_status_text_spells_out_status_and_reasons(capsys) -> None:
 
 
 def test_status_csv_has_a_row_per_indicator(capsys) -> None:
-    code, out, _ = run(["status", SPEC, "-f", "csv", "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["status", SPEC, "-f", "csv", "--as-of", "2026-11-27"], capsys)
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["indicator"] for r in rows] == ["handlaggningstid", "kompletteringstid", "forvaltningstid"]
     assert rows[0]["status"] == "on_track" and float(rows[0]["planned"]) == pytest.approx(25.5)
@@ -67,7 +59,7 @@ def test_status_csv_has_a_row_per_indicator(capsys) -> None:
 def test_status_of_a_directory_is_the_portfolio(tmp_path, capsys) -> None:
     (tmp_path / "a.yaml").write_text(BASE_PLAN, encoding="utf-8")
     (tmp_path / "b.yaml").write_text(BASE_PLAN.replace("id: exempel", "id: andra"), encoding="utf-8")
-    code, out, _ = run(["status", str(tmp_path), "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["status", str(tmp_path), "--as-of", "2026-11-27"], capsys)
     assert code == 0
     assert out.index("exempel") < out.index("andra")
     assert "Benefit status as of 2026-11-27" in out
@@ -75,30 +67,30 @@ def test_status_of_a_directory_is_the_portfolio(tmp_path, capsys) -> None:
 
 def test_thresholds_come_from_nytta_toml_when_the_plan_sets_none(tmp_path, capsys, monkeypatch) -> None:
     (tmp_path / "plan.yaml").write_text(BASE_PLAN, encoding="utf-8")
-    code, out, _ = run(["status", str(tmp_path / "plan.yaml"), "-f", "json", "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["status", str(tmp_path / "plan.yaml"), "-f", "json", "--as-of", "2026-11-27"], capsys)
     indicator = json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]
     assert indicator["status"] == "at_risk"  # 25 vs planned ≈ 23.2: 89 % of the planned improvement
     (tmp_path / "nytta.toml").write_text("[thresholds]\non_track = 0.85\nat_risk = 0.5\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    _, out, _ = run(["status", "plan.yaml", "-f", "json", "--as-of", "2026-11-27"], capsys)
+    _, out, _ = run_cli(["status", "plan.yaml", "-f", "json", "--as-of", "2026-11-27"], capsys)
     assert json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]["status"] == "on_track"
     with_own = BASE_PLAN.replace("  approvals:", "  thresholds: {on_track: 0.95, at_risk: 0.9}\n  approvals:")
     (tmp_path / "plan.yaml").write_text(with_own, encoding="utf-8")
-    _, out, _ = run(["status", "plan.yaml", "-f", "json", "--as-of", "2026-11-27"], capsys)
+    _, out, _ = run_cli(["status", "plan.yaml", "-f", "json", "--as-of", "2026-11-27"], capsys)
     assert json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]["status"] == "off_track"
 
 
 def test_unreadable_plan_is_skipped_with_a_message(tmp_path, capsys) -> None:
     (tmp_path / "good.yaml").write_text(BASE_PLAN, encoding="utf-8")
     (tmp_path / "bad.yaml").write_text("nytta: 1\nplan: [\n", encoding="utf-8")
-    code, out, err = run(["status", str(tmp_path), "-f", "json", "--as-of", "2026-11-27"], capsys)
+    code, out, err = run_cli(["status", str(tmp_path), "-f", "json", "--as-of", "2026-11-27"], capsys)
     assert code == 1
     assert [p["id"] for p in json.loads(out)["plans"]] == ["exempel"]
     assert "skipped" in err and "bad.yaml" in err
 
 
 def test_calc_json_is_the_contract_for_the_spec_example(capsys) -> None:
-    code, out, _ = run(["calc", SPEC, "-f", "json", "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["calc", SPEC, "-f", "json", "--as-of", "2026-11-27"], capsys)
     data = json.loads(out)
     assert code == 0
     assert list(data) == [
@@ -115,8 +107,8 @@ def test_calc_json_is_the_contract_for_the_spec_example(capsys) -> None:
 
 
 def test_calc_rate_override_discounts_by_the_formula(capsys) -> None:
-    _, base, _ = run(["calc", SPEC, "-f", "json", "--as-of", "2026-11-27"], capsys)
-    _, high, _ = run(["calc", SPEC, "-f", "json", "--as-of", "2026-11-27", "--rate", "0,07"], capsys)
+    _, base, _ = run_cli(["calc", SPEC, "-f", "json", "--as-of", "2026-11-27"], capsys)
+    _, high, _ = run_cli(["calc", SPEC, "-f", "json", "--as-of", "2026-11-27", "--rate", "0,07"], capsys)
     base_data, high_data = json.loads(base), json.loads(high)
     expected = sum(v / 1.07 ** (int(y) - 2025) for y, v in base_data["net"].items())
     assert high_data["discount_rate"] == 0.07
@@ -125,7 +117,7 @@ def test_calc_rate_override_discounts_by_the_formula(capsys) -> None:
 
 
 def test_calc_text_states_rate_and_budget_effect(capsys) -> None:
-    code, out, _ = run(["calc", SPEC, "--as-of", "2026-11-27"], capsys)
+    code, out, _ = run_cli(["calc", SPEC, "--as-of", "2026-11-27"], capsys)
     assert code == 0
     assert "Discount rate 3% a year, base year 2025." in out
     assert "Only financial benefits change budgets" in out
@@ -133,7 +125,7 @@ def test_calc_text_states_rate_and_budget_effect(capsys) -> None:
 
 
 def test_calc_csv(capsys) -> None:
-    _, out, _ = run(["calc", SPEC, "-f", "csv", "--as-of", "2026-11-27"], capsys)
+    _, out, _ = run_cli(["calc", SPEC, "-f", "csv", "--as-of", "2026-11-27"], capsys)
     rows = {r[0]: r[1:] for r in csv.reader(io.StringIO(out))}
     assert float(rows["Benefits"][2]) == pytest.approx(432_000)
     assert rows["payback_year"] == ["2029"]
@@ -150,12 +142,12 @@ def test_calc_csv(capsys) -> None:
     ],
 )
 def test_cannot_run_exits_2(argv: list[str], words: str, capsys) -> None:
-    code, _, err = run(argv, capsys)
+    code, _, err = run_cli(argv, capsys)
     assert code == 2 and words in err and err.count("\n") == 1
 
 
 def test_calc_without_a_calculation_block_says_so(tmp_path, capsys) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(BASE_PLAN, encoding="utf-8")
-    code, _, err = run(["calc", str(plan)], capsys)
+    code, _, err = run_cli(["calc", str(plan)], capsys)
     assert code == 2 and "no 'calculation' block" in err

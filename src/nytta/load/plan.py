@@ -17,7 +17,7 @@ from nytta.load.csv import CsvRow, read_measurements
 from nytta.load.files import discover
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
-from nytta.model.plan import Indicator, Measurement, Plan
+from nytta.model.plan import Indicator, Plan
 from nytta.model.validate import validate_plan
 
 Path = tuple[str | int, ...]

@@ -103,20 +103,14 @@ def parse_yaml(text: str) -> YamlDocument:
 
 
 def _compose(text: str) -> Node | None:
+    """The node graph, from the C parser when installed, else from the pure-Python one."""
     try:
-        return _compose_c(text)
-    except ImportError:
-        pass
-    except RecursionError:
-        raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels") from None
-    except MarkedYAMLError as exc:
-        raise _located(exc) from None
-    except YAMLError as exc:
-        raise LoadError(str(exc).strip().splitlines()[0]) from None
-    from ruamel.yaml import YAML
+        try:
+            return _compose_c(text)
+        except ImportError:
+            from ruamel.yaml import YAML
 
-    try:
-        return YAML(typ="safe", pure=True).compose(text)
+            return YAML(typ="safe", pure=True).compose(text)  # type: ignore[no-any-return]
     except RecursionError:
         raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels") from None
     except MarkedYAMLError as exc:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.enums import Category, Polarity
-from nytta.rules.examples import benefit
+from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
 _CALC = "calculation:\n  base_year: 2025\n  first_year: 2025\n  last_year: 2028\n  discount_rate: 0.03\n"
@@ -19,8 +19,8 @@ _REDEPLOY = {
 
 @rule(
     "missing-valuation",
-    passing=benefit(replace=_REDEPLOY) + _CALC,
-    failing=benefit(replace={"category: quality": "category: financial"}, mark="- id: kortare-tid") + _CALC,
+    passing=benefit_block(replace=_REDEPLOY) + _CALC,
+    failing=benefit_block(replace={"category: quality": "category: financial"}, mark="- id: kortare-tid") + _CALC,
 )
 def missing_valuation(ctx: Context) -> Iterator[Diagnostic]:
     """A financial or redeployment benefit has no valuation.
@@ -38,8 +38,8 @@ def missing_valuation(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "missing-alternative-use",
     severity=Severity.WARNING,
-    passing=benefit(replace=_REDEPLOY) + _CALC,
-    failing=benefit(
+    passing=benefit_block(replace=_REDEPLOY) + _CALC,
+    failing=benefit_block(
         replace={"category: quality": "category: redeployment", "    indicators:": "    valuation: {unit_value: 6000}\n    indicators:"},
         mark="- id: kortare-tid",
     )

@@ -93,7 +93,7 @@ def marked_line(text: str) -> int | None:
     return None
 
 
-def benefit(*, drop: tuple[str, ...] = (), replace: dict[str, str] | None = None, mark: str | None = None) -> str:
+def benefit_block(*, drop: tuple[str, ...] = (), replace: dict[str, str] | None = None, mark: str | None = None) -> str:
     """The base plan's `benefits` block with lines dropped, text replaced and a line marked.
 
     `drop` removes each line containing one of the texts; `mark` appends the `# <-`

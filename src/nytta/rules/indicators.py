@@ -9,7 +9,7 @@ from nytta.diagnostics import Diagnostic
 from nytta.model.enums import Direction, IndicatorKind, Phase
 from nytta.model.plan import Benefit, Indicator
 from nytta.model.types import number_hint
-from nytta.rules.examples import benefit
+from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
 
@@ -21,8 +21,8 @@ def quantitative(ctx: Context) -> Iterator[tuple[Benefit, Indicator]]:
 
 @rule(
     "missing-indicator",
-    passing=benefit(),
-    failing=benefit(
+    passing=benefit_block(),
+    failing=benefit_block(
         drop=("indicators:", "- id: dagar", "name: Handläggningstid", "unit:", "direction:", "method:",
               "source:", "frequency:", "measured_by:", "baseline:", "targets:", "date: 2026-", "measurements:"),
         mark="- id: kortare-tid",
@@ -42,8 +42,8 @@ def missing_indicator(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "indicator-incomplete",
     error_from=Phase.PLAN,
-    passing=benefit(),
-    failing=benefit(drop=("method: Median per kvartal",), mark="- id: dagar"),
+    passing=benefit_block(),
+    failing=benefit_block(drop=("method: Median per kvartal",), mark="- id: dagar"),
 )
 def indicator_incomplete(ctx: Context) -> Iterator[Diagnostic]:
     """An indicator lacks a method, a source, a measurer, or a schedule.
@@ -63,8 +63,8 @@ def indicator_incomplete(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "missing-baseline",
     error_from=Phase.SPECIFY,
-    passing=benefit(),
-    failing=benefit(drop=("baseline:",), mark="- id: dagar"),
+    passing=benefit_block(),
+    failing=benefit_block(drop=("baseline:",), mark="- id: dagar"),
 )
 def missing_baseline(ctx: Context) -> Iterator[Diagnostic]:
     """A quantitative indicator has no baseline (nollmätning).
@@ -80,8 +80,8 @@ def missing_baseline(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "missing-target",
     error_from=Phase.PLAN,
-    passing=benefit(),
-    failing=benefit(drop=("targets:", "{date: 2026-12-31, value: 20}"), mark="- id: dagar"),
+    passing=benefit_block(),
+    failing=benefit_block(drop=("targets:", "{date: 2026-12-31, value: 20}"), mark="- id: dagar"),
 )
 def missing_target(ctx: Context) -> Iterator[Diagnostic]:
     """A quantitative indicator has no target (målvärde).
@@ -96,8 +96,8 @@ def missing_target(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     "target-direction",
-    passing=benefit(),
-    failing=benefit(replace={"{date: 2026-12-31, value: 20}": "{date: 2026-12-31, value: 45}"}, mark="value: 45"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"{date: 2026-12-31, value: 20}": "{date: 2026-12-31, value: 45}"}, mark="value: 45"),
 )
 def target_direction(ctx: Context) -> Iterator[Diagnostic]:
     """The final target does not go the way the indicator says is better.
@@ -150,8 +150,8 @@ def _direction_problem(owner: Benefit, indicator: Indicator, base: float, goal: 
 
 @rule(
     "non-numeric-value",
-    passing=benefit(),
-    failing=benefit(replace={"{date: 2026-09-30, value: 25}": '{date: 2026-09-30, value: "25,5"}'}, mark='"25,5"'),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"{date: 2026-09-30, value: 25}": '{date: 2026-09-30, value: "25,5"}'}, mark='"25,5"'),
 )
 def non_numeric_value(ctx: Context) -> Iterator[Diagnostic]:
     """A quantitative baseline, target or measurement value is not a number.

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.enums import Phase, Role
-from nytta.rules.examples import benefit
+from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
-@rule("missing-owner", passing=benefit(), failing=benefit(drop=("owner: anna",), mark="- id: kortare-tid"))
+@rule("missing-owner", passing=benefit_block(), failing=benefit_block(drop=("owner: anna",), mark="- id: kortare-tid"))
 def missing_owner(ctx: Context) -> Iterator[Diagnostic]:
     """A benefit has no owner (nyttoägare).
 
@@ -24,8 +24,8 @@ def missing_owner(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "owner-is-project-manager",
     severity=Severity.WARNING,
-    passing=benefit(),
-    failing=benefit(replace={"owner: anna": "owner: olle"}, mark="owner: olle"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"owner: anna": "owner: olle"}, mark="owner: olle"),
 )
 def owner_is_project_manager(ctx: Context) -> Iterator[Diagnostic]:
     """The benefit owner is the plan's project manager.
@@ -44,8 +44,8 @@ def owner_is_project_manager(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     "missing-recipient",
-    passing=benefit(),
-    failing=benefit(replace={"recipients: [sokande]": "recipients: []"}, mark="- id: kortare-tid"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"recipients: [sokande]": "recipients: []"}, mark="- id: kortare-tid"),
 )
 def missing_recipient(ctx: Context) -> Iterator[Diagnostic]:
     """A benefit has no recipients (nyttomottagare).
@@ -59,10 +59,10 @@ def missing_recipient(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     "share-sum",
-    passing=benefit(replace={"[sokande]": "[{stakeholder: sokande, share: 0.6}, {stakeholder: enheten, share: 0.4}]"})
+    passing=benefit_block(replace={"[sokande]": "[{stakeholder: sokande, share: 0.6}, {stakeholder: enheten, share: 0.4}]"})
     + "stakeholders:\n  - {id: sokande, name: Sökande, category: citizens}\n"
     "  - {id: enheten, name: Bygglovsenheten, category: own_organisation}",
-    failing=benefit(
+    failing=benefit_block(
         replace={"[sokande]": "[{stakeholder: sokande, share: 0.7}, {stakeholder: enheten, share: 0.4}]"},
         mark="recipients:",
     )

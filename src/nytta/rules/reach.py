@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.enums import ChainType
 from nytta.rules import graph
-from nytta.rules.examples import benefit
+from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
 
 @rule(
     "missing-goal",
-    passing=benefit(),
-    failing=benefit(drop=("goals: [service]",), mark="- id: kortare-tid"),
+    passing=benefit_block(),
+    failing=benefit_block(drop=("goals: [service]",), mark="- id: kortare-tid"),
 )
 def missing_goal(ctx: Context) -> Iterator[Diagnostic]:
     """A benefit reaches no goal, directly or through `leads_to`.
@@ -54,7 +54,7 @@ def orphan_intervention(ctx: Context) -> Iterator[Diagnostic]:
     severity=Severity.WARNING,
     passing="chain:\n  - {id: e-tjanst, type: intervention, name: Inför e-tjänst, leads_to: [kortare-tid]}",
     failing="chain:\n  - {id: e-tjanst, type: intervention, name: Inför e-tjänst, leads_to: [service]}\n"
-    + benefit(mark="- id: kortare-tid"),
+    + benefit_block(mark="- id: kortare-tid"),
 )
 def unreached_benefit(ctx: Context) -> Iterator[Diagnostic]:
     """No chain node leads to a benefit.

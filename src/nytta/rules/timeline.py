@@ -9,14 +9,14 @@ from nytta.compute.schedule import is_overdue, next_due
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.enums import Phase
 from nytta.model.plan import Node
-from nytta.rules.examples import benefit
+from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
 
 @rule(
     "date-order",
-    passing=benefit(replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-06-30, value: 30}\n          - {date: 2026-12-31, value: 20}"}),
-    failing=benefit(replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-12-31, value: 30}\n          - {date: 2026-06-30, value: 20}"}, mark="2026-06-30"),
+    passing=benefit_block(replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-06-30, value: 30}\n          - {date: 2026-12-31, value: 20}"}),
+    failing=benefit_block(replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-12-31, value: 30}\n          - {date: 2026-06-30, value: 20}"}, mark="2026-06-30"),
 )
 def date_order(ctx: Context) -> Iterator[Diagnostic]:
     """Dates are out of order.
@@ -49,8 +49,8 @@ def _window(ctx: Context, window: Node, what: str) -> Iterator[Diagnostic]:
 @rule(
     "measurement-before-baseline",
     severity=Severity.WARNING,
-    passing=benefit(),
-    failing=benefit(replace={"{date: 2026-09-30, value: 25}": "{date: 2024-09-30, value: 41}"}, mark="2024-09-30"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"{date: 2026-09-30, value: 25}": "{date: 2024-09-30, value: 41}"}, mark="2024-09-30"),
 )
 def measurement_before_baseline(ctx: Context) -> Iterator[Diagnostic]:
     """A measurement is dated before the baseline.
@@ -68,8 +68,8 @@ def measurement_before_baseline(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     "future-measurement",
-    passing=benefit(),
-    failing=benefit(replace={"{date: 2026-09-30, value: 25}": "{date: 2026-12-31, value: 22}"}, mark="2026-12-31, value: 22"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"{date: 2026-09-30, value: 25}": "{date: 2026-12-31, value: 22}"}, mark="2026-12-31, value: 22"),
 )
 def future_measurement(ctx: Context) -> Iterator[Diagnostic]:
     """An actual measurement is dated after the as-of date.
@@ -85,8 +85,8 @@ def future_measurement(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     "duplicate-measurement",
-    passing=benefit(),
-    failing=benefit(replace={"- {date: 2026-09-30, value: 25}": "- {date: 2026-09-30, value: 25}\n          - {date: 2026-09-30, value: 24}"}, mark="value: 24"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"- {date: 2026-09-30, value: 25}": "- {date: 2026-09-30, value: 25}\n          - {date: 2026-09-30, value: 24}"}, mark="value: 24"),
 )
 def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
     """Two actual measurements of one indicator share a date.
@@ -107,8 +107,8 @@ def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "no-follow-up-after-close",
     severity=Severity.WARNING,
-    passing=benefit(),
-    failing=benefit(replace={"end: 2028-12-31": "end: 2025-10-31", "frequency: quarterly": "follow_up_dates: [2025-09-30]"}, mark="- id: kortare-tid"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"end: 2028-12-31": "end: 2025-10-31", "frequency: quarterly": "follow_up_dates: [2025-09-30]"}, mark="- id: kortare-tid"),
 )
 def no_follow_up_after_close(ctx: Context) -> Iterator[Diagnostic]:
     """A benefit is not followed up after the project closes.
@@ -135,8 +135,8 @@ def no_follow_up_after_close(ctx: Context) -> Iterator[Diagnostic]:
 @rule(
     "measurement-overdue",
     severity=Severity.WARNING,
-    passing=benefit(),
-    failing=benefit(replace={"{date: 2026-09-30, value: 25}": "{date: 2026-03-31, value: 31}"}, mark="- id: dagar"),
+    passing=benefit_block(),
+    failing=benefit_block(replace={"{date: 2026-09-30, value: 25}": "{date: 2026-03-31, value: 31}"}, mark="- id: dagar"),
 )
 def measurement_overdue(ctx: Context) -> Iterator[Diagnostic]:
     """An indicator's next measurement is overdue.
