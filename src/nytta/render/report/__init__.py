@@ -1,0 +1,1 @@
+"""Steering-group reports: view models, charts, diagrams and Jinja templates."""
