@@ -261,6 +261,59 @@ def _parse_rate(text: str | None) -> float | None:
     return value
 
 
+@app.command()
+def report(
+    paths: Annotated[list[Path], typer.Argument(help="A plan file (plan report), or directories / several files (portfolio).")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="html or md.")] = "html",
+    lang: Annotated[str | None, typer.Option("--lang", help="sv or en (default: the plan's language, else sv).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date to report on (default today).")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="Folder of templates that override the shipped ones by name.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="nytta.toml to use instead of the one found.")] = None,
+) -> int:
+    """Render a report for the steering group: a plan report or a portfolio report."""
+    from nytta.check import CheckOptions
+    from nytta.config import Config
+    from nytta.model.plan import Thresholds
+    from nytta.render.report.build import KINDS, plan_report, portfolio_report, report_language
+
+    if output_format not in KINDS:
+        raise UsageProblem(f"--format '{output_format}' is not one of {', '.join(KINDS)}")
+    if lang is not None and lang not in ("sv", "en"):
+        raise UsageProblem(f"--lang '{lang}' is not one of sv, en")
+    if templates is not None and not templates.is_dir():
+        raise UsageProblem(f"no such templates folder: {templates}")
+    day = parse_as_of(as_of)
+    settings = _settings(config)
+    assert isinstance(settings, Config)
+    fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
+    documents = _load(paths)
+    readable = [d for d in documents if not _unreadable(d)]
+    if not readable:
+        return EXIT_FINDINGS
+    language = report_language(readable, lang)  # type: ignore[arg-type]
+    single = len(paths) == 1 and paths[0].is_file()
+    try:
+        if single:
+            options = CheckOptions(as_of=day, severities=settings.severities)
+            text = plan_report(readable[0], options, language, output_format, templates, fallback)  # type: ignore[arg-type]
+        else:
+            text = portfolio_report(readable, day, language, output_format, templates, fallback)  # type: ignore[arg-type]
+    except _template_errors() as exc:
+        raise UsageProblem(f"the report template failed: {type(exc).__name__}: {exc}") from None
+    _write(text, output)
+    if output is not None:
+        print(f"Wrote {output} — open it in a web browser." if output_format == "html" else f"Wrote {output}.", file=sys.stderr)
+    return EXIT_OK if len(readable) == len(documents) else EXIT_FINDINGS
+
+
+def _template_errors() -> tuple[type[Exception], ...]:
+    from jinja2 import TemplateError
+    from jinja2.sandbox import SecurityError
+
+    return (TemplateError, SecurityError)
+
+
 @app.command("rules")
 def list_rules() -> int:
     """List every rule with its default severity."""

@@ -63,6 +63,7 @@ class Calculation:
     discounted_payback_year: int | None
     realised: Yearly
     realised_to_date: float
+    planned_to_date: float
 
 
 def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> Calculation:
@@ -89,18 +90,20 @@ def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> 
     by_benefit = {b.id: benefit_values(b, years) for b in plan.benefits if b.valuation is not None}
     realised = _sum_yearly(years, [realised_values(b, doc, years, as_of) for b in plan.benefits if b.valuation])
     costs_by_kind = cost_breakdown(plan, years)
-    return _assemble(doc.file, plan, as_of, rate, years, by_benefit, costs_by_kind, realised)
+    planned = sum(sum(benefit_values(b, years, as_of).values()) for b in plan.benefits if b.valuation)
+    return _assemble(doc.file, plan, as_of, rate, years, by_benefit, costs_by_kind, realised, planned)
 
 
-def benefit_values(benefit: Benefit, years: Iterable[int]) -> Yearly:
-    """The planned value of a valued benefit per year (zero where it cannot be computed)."""
+def benefit_values(benefit: Benefit, years: Iterable[int], until: _dt.date | None = None) -> Yearly:
+    """The planned value of a valued benefit per year (zero where it cannot be computed),
+    counting days up to ``until`` (default: the end of the last year)."""
     years = tuple(years)
     indicator = valuation_indicator(benefit)
     curve = planned_curve(benefit, indicator) if indicator is not None else None
     if indicator is None or curve is None:
         return dict.fromkeys(years, 0.0)
-    until = _dt.date(max(years), 12, 31) if years else _dt.date.min
-    return _valued(benefit, indicator, curve, years, until)
+    end = _dt.date(max(years), 12, 31) if years else _dt.date.min
+    return _valued(benefit, indicator, curve, years, min(end, until) if until else end)
 
 
 def realised_values(benefit: Benefit, doc: PlanDocument, years: Iterable[int], as_of: _dt.date) -> Yearly:
@@ -190,7 +193,7 @@ def _present_value_ratio(benefits: Yearly, costs: Yearly, factors: Yearly) -> fl
 
 def _assemble(
     file: str, plan: Plan, as_of: _dt.date, rate: float, years: tuple[int, ...],
-    by_benefit: dict[str, Yearly], costs_by_kind: dict[str, Yearly], realised: Yearly,
+    by_benefit: dict[str, Yearly], costs_by_kind: dict[str, Yearly], realised: Yearly, planned_to_date: float,
 ) -> Calculation:
     assert plan.calculation is not None
     base_year = plan.calculation.base_year
@@ -204,7 +207,7 @@ def _assemble(
         _by_category(plan, years, by_benefit), by_benefit, costs, costs_by_kind, net, factors, discounted,
         sum(discounted.values()), _present_value_ratio(benefits, costs, factors),
         first_year_at_or_above_zero(years, net), first_year_at_or_above_zero(years, discounted),
-        realised, sum(realised.values()),
+        realised, sum(realised.values()), planned_to_date,
     )
 
 

@@ -1,0 +1,61 @@
+"""The Jinja environments of the reports: sandboxed, escaping by default, templates by name.
+
+Templates are found in `--templates DIR` first (any of them may be overridden by name),
+then in the templates shipped with nytta. Every environment is sandboxed, so a template
+cannot reach Python internals, and the loaders refuse paths outside their folders. HTML
+output is autoescaped; Markdown output escapes every value that is not already markup,
+so that no plan text can become a heading, a link, a table cell break or raw HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+import nytta
+from nytta.render.report.markdown import tidy_markdown
+
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break space that keeps numbers whole
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)])(?=\s|$))")
+
+
+def builtin_templates() -> Path:
+    """The shipped templates: inside the installed package, or at the top of a source tree."""
+    package = Path(nytta.__file__).resolve().parent
+    for candidate in (package / "templates", package.parents[1] / "templates"):
+        if (candidate / "plan.html.j2").is_file():
+            return candidate
+    raise FileNotFoundError("the report templates are not installed with nytta")
+
+
+def md_escape(value: Any) -> Any:
+    """Plain text made safe for GitHub/GitLab Markdown (tables included); markup passes."""
+    if isinstance(value, Markup) or value is None:
+        return value if value is not None else ""
+    text = html.escape(str(value), quote=False)  # &, <, > as entities: shown as text, never HTML
+    text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+
+
+def environment(kind: str, user_templates: Path | None = None) -> SandboxedEnvironment:
+    """The environment for ``kind`` ("html" or "md")."""
+    folders = [str(user_templates)] if user_templates else []
+    loader = ChoiceLoader([FileSystemLoader(folders + [str(builtin_templates())])])
+    if kind == "html":
+        return SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                                    trim_blocks=True, lstrip_blocks=True)
+    return SandboxedEnvironment(loader=loader, autoescape=False, finalize=md_escape, undefined=StrictUndefined,
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render(name: str, kind: str, user_templates: Path | None = None, **context: Any) -> str:
+    """Render the template ``name`` (e.g. ``plan.html.j2``) with ``context``."""
+    text = environment(kind, user_templates).get_template(name).render(**context)
+    return tidy_markdown(text) if kind == "md" else text
