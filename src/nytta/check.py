@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nytta.diagnostics import CheckResult, Diagnostic, Severity
-from nytta.load.plan import PlanDocument, load_plans
+from nytta.load.plan import PlanDocument, iter_plans
 from nytta.model.enums import Phase
 from nytta.rules.registry import Context, Rule, all_rules
 
@@ -35,17 +35,18 @@ class CheckRun:
 
     result: CheckResult
     skipped: list[str]
-    documents: list[PlanDocument]
 
 
 def check_paths(paths: list[Path], options: CheckOptions) -> CheckRun:
     """Check every plan under ``paths``; raises ``MissingPath`` for a path that does not exist."""
-    documents, skipped = load_plans(paths)
+    skipped: list[str] = []
+    files: list[str] = []
     diagnostics: list[Diagnostic] = []
-    for doc in documents:
+    for doc in iter_plans(paths, skipped):  # one plan in memory at a time
+        files.append(doc.file)
         diagnostics.extend(check_document(doc, options))
-    result = CheckResult(tuple(d.file for d in documents), tuple(sorted(diagnostics, key=lambda d: d.sort_key)))
-    return CheckRun(result, skipped, documents)
+    result = CheckResult(tuple(files), tuple(sorted(diagnostics, key=lambda d: d.sort_key)))
+    return CheckRun(result, skipped)
 
 
 def check_document(doc: PlanDocument, options: CheckOptions) -> list[Diagnostic]:

@@ -8,9 +8,11 @@ nowhere else.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import sys
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Annotated, NoReturn
 
 import typer
@@ -140,17 +142,24 @@ def _settings(config: Path | None) -> object:
     return load_config(config or find_config(Path.cwd()), set(all_rules()))
 
 
-def _load(paths: list[Path]) -> list[object]:
+def _each_plan(paths: list[Path]) -> Iterator[object]:
+    """The plans under ``paths`` one at a time; a missing path or no plan at all cannot run."""
     from nytta.load.files import MissingPath
-    from nytta.load.plan import load_plans
+    from nytta.load.plan import iter_plans
 
+    found = False
     try:
-        documents, _ = load_plans(paths)
+        for doc in iter_plans(paths, []):
+            found = True
+            yield doc
     except MissingPath as exc:
         raise UsageProblem(str(exc)) from None
-    if not documents:
+    if not found:
         raise UsageProblem("no plan files found in " + ", ".join(str(p) for p in paths))
-    return list(documents)
+
+
+def _load(paths: list[Path]) -> list[object]:
+    return list(_each_plan(paths))
 
 
 def _unreadable(doc: object) -> bool:
@@ -187,11 +196,14 @@ def status(
     settings = _settings(config)
     assert isinstance(settings, Config)
     fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
-    documents = _load(paths)
-    readable = [d for d in documents if not _unreadable(d)]
-    statuses = [plan_status(d, day, None if d.plan.plan.thresholds else fallback) for d in readable]  # type: ignore[attr-defined]
+    statuses, unreadable = [], 0
+    for doc in _each_plan(paths):  # keep the statuses, not the plans
+        if _unreadable(doc):
+            unreadable += 1
+        else:
+            statuses.append(plan_status(doc, day, None if doc.plan.plan.thresholds else fallback))  # type: ignore[attr-defined]
     _write(_render_status(statuses, output_format, day, output), output)
-    return EXIT_OK if len(readable) == len(documents) else EXIT_FINDINGS
+    return EXIT_FINDINGS if unreadable else EXIT_OK
 
 
 def _render_status(statuses: list[object], fmt: str, day: _dt.date, output: Path | None) -> str:
@@ -456,6 +468,9 @@ def main(argv: list[str] | None = None) -> None:
     """Run the command line; never lets an exception reach the user as a traceback."""
     from nytta.config import ConfigError
 
+    # Loading a portfolio allocates millions of small objects that all stay alive; collecting
+    # them again and again as the heap grows costs more than it frees.
+    gc.set_threshold(50_000, 20, 100)
     try:
         code = app(args=argv, prog_name="nytta", standalone_mode=False)
     except (UsageProblem, ConfigError) as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from collections.abc import Iterator
 from typing import Any
 
 from nytta.diagnostics import Diagnostic, format_path
@@ -93,18 +94,23 @@ class PlanDocument:
         return path in self.dropped_paths
 
 
-def load_plans(paths: list[FsPath]) -> tuple[list[PlanDocument], list[str]]:
-    """Every plan under ``paths`` (files as given, directories searched) and the YAML files
-    skipped as not plans. Raises ``MissingPath`` for a path that does not exist."""
-    documents: list[PlanDocument] = []
-    skipped: list[str] = []
-    for candidate in discover(paths):
+def iter_plans(paths: list[FsPath], skipped: list[str]) -> Iterator[PlanDocument]:
+    """Each plan under ``paths`` (files as given, directories searched), one at a time, so
+    that a caller need not hold them all; YAML files that are not plans go to ``skipped``.
+    Raises ``MissingPath`` (before loading anything) for a path that does not exist."""
+    candidates = discover(paths)
+    for candidate in candidates:
         doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit)
         if doc is None:
             skipped.append(candidate.display)
         else:
-            documents.append(doc)
-    return documents, skipped
+            yield doc
+
+
+def load_plans(paths: list[FsPath]) -> tuple[list[PlanDocument], list[str]]:
+    """Every plan under ``paths`` and the YAML files skipped as not plans."""
+    skipped: list[str] = []
+    return list(iter_plans(paths, skipped)), skipped
 
 
 def is_plan_data(data: Any) -> bool:

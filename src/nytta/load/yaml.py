@@ -10,6 +10,7 @@ is bounded so an alias bomb is an error, not a hang.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,21 +122,46 @@ def _compose(text: str) -> Node | None:
 
 def _compose_c(text: str) -> Node | None:
     from ruamel.yaml.cyaml import CParser
-    from ruamel.yaml.resolver import VersionedResolver
 
     if CParser is None:  # pragma: no cover - depends on the installation
         raise ImportError
-
-    class _Composer(CParser, VersionedResolver):  # type: ignore[misc, valid-type]
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            VersionedResolver.__init__(self, loadumper=self)
-
-    composer = _Composer(text)
+    composer = _composer_class(CParser)(text)
     try:
         return composer.get_single_node()  # type: ignore[no-any-return]
     finally:
         composer.dispose()
+
+
+@functools.cache
+def _composer_class(parser: type) -> type:
+    """The C parser with a resolver that looks each plain scalar up in YAML 1.2's table once
+    and hands out one shared tag object per tag (ruamel's own re-derives both per scalar)."""
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.tag import Tag
+
+    table = VersionedResolver(version=(1, 2)).versioned_resolver
+    shared: dict[str, Tag] = {}
+
+    def tag(name: str) -> Tag:
+        if name not in shared:
+            shared[name] = Tag(suffix=name)
+        return shared[name]
+
+    defaults = {ScalarNode: tag(_STR), SequenceNode: tag(_SEQ), MappingNode: tag(_MAP)}
+
+    class _Composer(parser, VersionedResolver):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            parser.__init__(self, stream)
+            VersionedResolver.__init__(self, version=(1, 2), loadumper=self)
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode and implicit[0]:
+                for name, regexp in table.get(value[:1], []) + table.get(None, []):
+                    if regexp.match(value):
+                        return tag(name)
+            return defaults[kind]
+
+    return _Composer
 
 
 def _located(exc: MarkedYAMLError) -> LoadError:
