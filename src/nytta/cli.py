@@ -459,6 +459,18 @@ def import_measurements(
     return _finish_write(outcome, plan, dry_run, summary)
 
 
+def _register_command_modules() -> None:
+    """Commands that live in modules of their own add themselves to the app."""
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app)
+
+
+#: Modules with a ``register(app)`` function; they import their heavy parts lazily.
+COMMAND_MODULES = ("nytta.cli_init", "nytta.cli_export")
+
+
 def _fail(message: str) -> NoReturn:
     print(f"nytta: error: {message}", file=sys.stderr)
     sys.exit(EXIT_USAGE)
@@ -471,6 +483,7 @@ def main(argv: list[str] | None = None) -> None:
     # Loading a portfolio allocates millions of small objects that all stay alive; collecting
     # them again and again as the heap grows costs more than it frees.
     gc.set_threshold(50_000, 20, 100)
+    _register_command_modules()
     try:
         code = app(args=argv, prog_name="nytta", standalone_mode=False)
     except (UsageProblem, ConfigError) as exc:
