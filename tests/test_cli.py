@@ -165,3 +165,12 @@ def test_rules_and_explain(capsys) -> None:
 def test_version_and_module_entry_point() -> None:
     result = subprocess.run([sys.executable, "-m", "nytta", "--version"], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout.strip()) == (0, "nytta 0.1.0")
+
+
+def test_only_plans_skips_named_files_that_are_not_plans(tmp_path, capsys) -> None:
+    other = tmp_path / "config.yaml"
+    other.write_text("just: config\n", encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BASE_PLAN, encoding="utf-8")
+    code, out, _ = run_cli(["check", "--only-plans", str(other), str(plan), "--as-of", "2026-11-27"], capsys)
+    assert (code, out) == (0, "No problems found in 1 file.\n")

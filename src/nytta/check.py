@@ -27,6 +27,7 @@ class CheckOptions:
     severities: dict[str, Severity] = field(default_factory=dict)
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    only_plans: bool = False
 
 
 @dataclass
@@ -42,7 +43,7 @@ def check_paths(paths: list[Path], options: CheckOptions) -> CheckRun:
     skipped: list[str] = []
     files: list[str] = []
     diagnostics: list[Diagnostic] = []
-    for doc in iter_plans(paths, skipped):  # one plan in memory at a time
+    for doc in iter_plans(paths, skipped, options.only_plans):  # one plan in memory at a time
         files.append(doc.file)
         diagnostics.extend(check_document(doc, options))
     result = CheckResult(tuple(files), tuple(sorted(diagnostics, key=lambda d: d.sort_key)))

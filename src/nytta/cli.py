@@ -96,6 +96,9 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rule ids (comma-separated).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List YAML files skipped as not plans.")] = False,
+    only_plans: Annotated[
+        bool, typer.Option("--only-plans", help="Skip named files that are not plans (for pre-commit hooks).")
+    ] = False,
 ) -> int:
     """Validate benefit plans against format v1 and the method's rules."""
     from nytta.check import CheckOptions, check_paths
@@ -116,6 +119,7 @@ def check(
         severities=settings.severities,
         select=_rule_ids(select, "--select", set(rules)),
         ignore=_rule_ids(ignore, "--ignore", set(rules)),
+        only_plans=only_plans,
     )
     try:
         run = check_paths(paths, options)

@@ -94,13 +94,14 @@ class PlanDocument:
         return path in self.dropped_paths
 
 
-def iter_plans(paths: list[FsPath], skipped: list[str]) -> Iterator[PlanDocument]:
+def iter_plans(paths: list[FsPath], skipped: list[str], only_plans: bool = False) -> Iterator[PlanDocument]:
     """Each plan under ``paths`` (files as given, directories searched), one at a time, so
     that a caller need not hold them all; YAML files that are not plans go to ``skipped``.
-    Raises ``MissingPath`` (before loading anything) for a path that does not exist."""
+    Raises ``MissingPath`` (before loading anything) for a path that does not exist.
+    With ``only_plans``, files named explicitly are skipped too when they are not plans."""
     candidates = discover(paths)
     for candidate in candidates:
-        doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit)
+        doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit and not only_plans)
         if doc is None:
             skipped.append(candidate.display)
         else:
