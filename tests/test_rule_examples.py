@@ -8,6 +8,9 @@ from nytta.rules.catalogue import ORDER
 from nytta.rules.examples import BASE_PLAN, EXAMPLE_AS_OF, apply_fragment, marked_line
 from nytta.rules.registry import all_rules
 
+from nytta.check import CheckOptions, check_document
+from nytta.load.plan import load_plan
+
 from conftest import run_check
 
 RULES = all_rules()
@@ -15,17 +18,26 @@ RULES = all_rules()
 
 def test_every_rule_of_the_format_is_registered() -> None:
     assert list(RULES) == list(ORDER)
-    assert len(RULES) == 34
+    assert len(RULES) == 35
 
 
 def test_base_plan_is_clean(write_plan) -> None:
     assert run_check(write_plan(BASE_PLAN), EXAMPLE_AS_OF) == []
 
 
+def _findings(rule_id: str, text: str, write_plan) -> list:
+    """Check an example; a rule that compares with an earlier version gets the base plan as that."""
+    if not RULES[rule_id].compares_with_previous:
+        return run_check(write_plan(text), EXAMPLE_AS_OF)
+    previous = load_plan(write_plan(BASE_PLAN, "previous.yaml"), "previous.yaml")
+    doc = load_plan(write_plan(text), "plan.yaml")
+    return check_document(doc, CheckOptions(as_of=EXAMPLE_AS_OF), previous)
+
+
 @pytest.mark.parametrize("rule_id", ORDER)
 def test_passing_example_does_not_trigger(rule_id: str, write_plan) -> None:
     text = apply_fragment(RULES[rule_id].passing)
-    found = [d for d in run_check(write_plan(text), EXAMPLE_AS_OF) if d.rule == rule_id]
+    found = [d for d in _findings(rule_id, text, write_plan) if d.rule == rule_id]
     assert found == []
 
 
@@ -34,7 +46,7 @@ def test_failing_example_is_reported_on_the_marked_line(rule_id: str, write_plan
     text = apply_fragment(RULES[rule_id].failing)
     line = marked_line(text)
     assert line is not None, "a failing example marks its line with '# <-'"
-    found = [(d.rule, d.line) for d in run_check(write_plan(text), EXAMPLE_AS_OF)]
+    found = [(d.rule, d.line) for d in _findings(rule_id, text, write_plan)]
     assert (rule_id, line) in found, f"{found}\n{text}"
 
 

@@ -28,6 +28,7 @@ class CheckOptions:
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     only_plans: bool = False
+    since: str | None = None  # a git revision: compare each plan with its version there
 
 
 @dataclass
@@ -45,17 +46,29 @@ def check_paths(paths: list[Path], options: CheckOptions) -> CheckRun:
     diagnostics: list[Diagnostic] = []
     for doc in iter_plans(paths, skipped, options.only_plans):  # one plan in memory at a time
         files.append(doc.file)
-        diagnostics.extend(check_document(doc, options))
+        diagnostics.extend(check_document(doc, options, _previous(doc, options.since)))
     result = CheckResult(tuple(files), tuple(sorted(diagnostics, key=lambda d: d.sort_key)))
     return CheckRun(result, skipped)
 
 
-def check_document(doc: PlanDocument, options: CheckOptions) -> list[Diagnostic]:
-    """Every finding for one loaded plan, with severities stamped and filters applied."""
+def _previous(doc: PlanDocument, since: str | None) -> PlanDocument | None:
+    """The plan as it was at the git revision ``since`` (None when not asked or not there)."""
+    if since is None or doc.source is None:
+        return None
+    from nytta.diff import load_at_revision, temporary_folder
+
+    with temporary_folder() as folder:
+        return load_at_revision(doc.source, since, Path(folder))
+
+
+def check_document(doc: PlanDocument, options: CheckOptions, previous: PlanDocument | None = None) -> list[Diagnostic]:
+    """Every finding for one loaded plan, with severities stamped and filters applied.
+
+    ``previous`` is the plan at an earlier revision, for the rules that compare with it."""
     rules = all_rules()
     found = list(doc.diagnostics)
     if doc.plan is not None:
-        context = Context(doc, doc.plan, options.as_of)
+        context = Context(doc, doc.plan, options.as_of, previous=previous)
         for rule in rules.values():
             if rule.check is not None and _selected(rule.id, options):
                 context.rule_id = rule.id

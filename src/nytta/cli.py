@@ -99,6 +99,9 @@ def check(
     only_plans: Annotated[
         bool, typer.Option("--only-plans", help="Skip named files that are not plans (for pre-commit hooks).")
     ] = False,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Git revision: report baselines/targets changed since then without a revision entry.")
+    ] = None,
 ) -> int:
     """Validate benefit plans against format v1 and the method's rules."""
     from nytta.check import CheckOptions, check_paths
@@ -120,10 +123,13 @@ def check(
         select=_rule_ids(select, "--select", set(rules)),
         ignore=_rule_ids(ignore, "--ignore", set(rules)),
         only_plans=only_plans,
+        since=since,
     )
+    from nytta.diff import GitError
+
     try:
         run = check_paths(paths, options)
-    except MissingPath as exc:
+    except (MissingPath, GitError) as exc:
         raise UsageProblem(str(exc)) from None
     if verbose:
         for skipped in run.skipped:
@@ -328,6 +334,44 @@ def _template_errors() -> tuple[type[Exception], ...]:
     from jinja2.sandbox import SecurityError
 
     return (TemplateError, SecurityError)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The older plan file (or the plan, with --rev).")],
+    new: Annotated[Path | None, typer.Argument(help="The newer plan file.")] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help="Compare PLAN with its version at this git revision.")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, md (for a merge request) or json.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
+) -> int:
+    """Show what changed between two versions of a plan (baselines, targets, owners, benefits)."""
+    from nytta.diff import GitError, compare, load_at_revision, temporary_folder
+    from nytta.load.plan import load_plan
+    from nytta.render.diff_formats import DIFF_RENDERERS
+
+    if output_format not in DIFF_RENDERERS:
+        raise UsageProblem(f"--format '{output_format}' is not one of {', '.join(DIFF_RENDERERS)}")
+    if (new is None) == (rev is None):
+        raise UsageProblem("give either two plan files, or one plan file and --rev GITREV")
+    _existing_file(old)
+    if new is not None:
+        _existing_file(new)
+        before, after, labels = load_plan(old, old.as_posix()), load_plan(new, new.as_posix()), (old.as_posix(), new.as_posix())
+    else:
+        with temporary_folder() as folder:
+            try:
+                before = load_at_revision(old, str(rev), Path(folder))
+            except GitError as exc:
+                raise UsageProblem(str(exc)) from None
+        if before is None:
+            raise UsageProblem(f"{old} does not exist at revision {rev}")
+        after, labels = load_plan(old, old.as_posix()), (f"{old.as_posix()}@{rev}", old.as_posix())
+    for doc in (before, after):
+        if doc is None or _unreadable(doc):
+            return EXIT_FINDINGS
+    changes = compare(before.plan, after.plan, before, after)  # type: ignore[union-attr, arg-type]
+    _write(DIFF_RENDERERS[output_format](changes, *labels), output)
+    return EXIT_OK
 
 
 @app.command("rules")

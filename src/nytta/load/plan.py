@@ -50,6 +50,7 @@ class PlanDocument:
     """A loaded plan file and everything known about where its parts are written."""
 
     file: str
+    source: FsPath | None = None
     yaml: YamlDocument | None = None
     plan: Plan | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -140,7 +141,7 @@ def read_text(path: FsPath, display: str) -> tuple[str | None, Diagnostic | None
 
 def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocument | None:
     """Load a plan; None when the file is YAML but not a plan and was found by search."""
-    doc = PlanDocument(display)
+    doc = PlanDocument(display, path)
     text, problem = read_text(path, display)
     if problem is not None:
         doc.diagnostics.append(problem)

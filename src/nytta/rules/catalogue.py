@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nytta.rules import calculation, document, indicators, ownership, reach, references, timeline  # noqa: F401
+from nytta.rules import calculation, document, indicators, ownership, reach, references, revisions, timeline  # noqa: F401
 from nytta.rules.registry import RULES
 
 ORDER = (
@@ -14,7 +14,7 @@ ORDER = (
     "future-measurement", "duplicate-measurement", "non-numeric-value", "measurements-file",
     "missing-valuation", "missing-alternative-use", "missing-calculation",
     "flow-outside-period", "invalid-rate", "missing-approval", "risk-incomplete",
-    "no-follow-up-after-close", "measurement-overdue",
+    "no-follow-up-after-close", "measurement-overdue", "unrecorded-revision",
 )
 
 _ordered = {rule_id: RULES[rule_id] for rule_id in ORDER}

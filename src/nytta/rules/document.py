@@ -102,3 +102,4 @@ def measurements_file(ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.at_observation(
                 obs, "indicator", f"unknown indicator '{obs.indicator}'{suggest(obs.indicator, known)}"
             )
+

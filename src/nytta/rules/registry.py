@@ -34,6 +34,7 @@ class Context:
     plan: Plan
     as_of: _dt.date
     rule_id: str = ""
+    previous: PlanDocument | None = None  # the plan at the revision compared with (--since)
 
     def at(self, path: Path, message: str, *, at_key: bool = False) -> Diagnostic:
         return self.doc.at(self.rule_id, path, message, at_key=at_key)
@@ -71,6 +72,7 @@ class Rule:
     failing: str
     check: Check | None = None
     error_from: Phase | None = None
+    compares_with_previous: bool = False
 
     @property
     def summary(self) -> str:
@@ -104,6 +106,7 @@ def rule(
     severity: Severity = Severity.ERROR,
     error_from: Phase | None = None,
     emitted_by_loader: bool = False,
+    compares_with_previous: bool = False,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as the rule `rule_id`."""
 
@@ -116,6 +119,7 @@ def rule(
             failing=textwrap.dedent(failing),
             check=None if emitted_by_loader else fn,
             error_from=error_from,
+            compares_with_previous=compares_with_previous,
         )
         return fn
 
