@@ -8,15 +8,22 @@ comments, ``--select`` and ``--ignore`` filter the result.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
+import os
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nytta.diagnostics import CheckResult, Diagnostic, Severity
-from nytta.load.plan import PlanDocument, iter_plans
+from nytta.load.files import Candidate, discover
+from nytta.load.plan import PlanDocument, load_plan
 from nytta.model.enums import Phase
 from nytta.rules.registry import Context, Rule, all_rules
+
+#: From this many files on, checking is shared out over the CPU cores (it pays from here).
+PARALLEL_FROM = 24
 
 _IGNORE = re.compile(r"#\s*nytta:\s*ignore\[([^\]]*)\]")
 
@@ -44,11 +51,52 @@ def check_paths(paths: list[Path], options: CheckOptions) -> CheckRun:
     skipped: list[str] = []
     files: list[str] = []
     diagnostics: list[Diagnostic] = []
-    for doc in iter_plans(paths, skipped, options.only_plans):  # one plan in memory at a time
-        files.append(doc.file)
-        diagnostics.extend(check_document(doc, options, _previous(doc, options.since)))
+    for name, is_plan, found in _outcomes(discover(paths), options):
+        if is_plan:
+            files.append(name)
+            diagnostics.extend(found)
+        else:
+            skipped.append(name)
     result = CheckResult(tuple(files), tuple(sorted(diagnostics, key=lambda d: d.sort_key)))
     return CheckRun(result, skipped)
+
+
+Outcome = tuple[str, bool, list[Diagnostic]]
+
+
+def _check_candidate(candidate: Candidate, options: CheckOptions) -> Outcome:
+    """Load and check one file: (its name, whether it is a plan, the findings)."""
+    doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit and not options.only_plans)
+    if doc is None:
+        return candidate.display, False, []
+    return doc.file, True, check_document(doc, options, _previous(doc, options.since))
+
+
+def _outcomes(candidates: list[Candidate], options: CheckOptions) -> Iterator[Outcome]:
+    """Each candidate's outcome, in order; a large set is shared out over the CPU cores.
+
+    Only one plan per process is in memory at a time. Workers are forked (where the
+    platform can), so they start with everything already imported.
+    """
+    workers = parallel_workers(len(candidates))
+    if workers <= 1:
+        yield from (_check_candidate(c, options) for c in candidates)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_check_candidate, candidates, itertools.repeat(options), chunksize=4)
+
+
+def parallel_workers(files: int) -> int:
+    """How many processes to use for ``files`` files (`NYTTA_JOBS` overrides; 1 = none)."""
+    configured = os.environ.get("NYTTA_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured) if files > 1 else 1
+    if files < PARALLEL_FROM or sys.platform == "win32" or sys.platform == "darwin":
+        return 1
+    return min(os.cpu_count() or 1, 8)
 
 
 def _previous(doc: PlanDocument, since: str | None) -> PlanDocument | None:
