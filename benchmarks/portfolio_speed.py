@@ -2,9 +2,9 @@
 
 Owns the portfolio benchmark: it writes a synthetic portfolio with generate_portfolio.py
 (into a temporary folder, or DIR with --keep) and times, in alternating order each round,
-`nytta check DIR`, `nytta status DIR -f json` and — when `check-jsonschema` is on PATH —
+`nytta check DIR`, `nytta status DIR -f json`, `nytta report DIR` (HTML) and — when `check-jsonschema` is on PATH —
 `check-jsonschema --schemafile DIR/schema.json <plan files>` against the schema written by
-`nytta schema -o`. Both nytta commands run with `--as-of 2026-11-27`, the date the portfolio
+`nytta schema -o`. The nytta commands run with `--as-of 2026-11-27`, the date the portfolio
 is built to pass, so the result does not depend on today's date. Peak RSS is taken per
 command from `/usr/bin/time -f %M`, or from `os.wait4` when that is absent.
 
@@ -28,7 +28,7 @@ from generate_portfolio import generate
 
 AS_OF = "2026-11-27"
 GNU_TIME = Path("/usr/bin/time")
-CHECK, STATUS, JSONSCHEMA = "nytta check", "nytta status -f json", "check-jsonschema"
+CHECK, STATUS, REPORT, JSONSCHEMA = "nytta check", "nytta status -f json", "nytta report (html)", "check-jsonschema"
 
 
 @dataclass
@@ -103,6 +103,7 @@ def commands(directory: Path) -> dict[str, list[str]]:
     found = {
         CHECK: [*nytta, "check", str(directory), "--as-of", AS_OF],
         STATUS: [*nytta, "status", str(directory), "-f", "json", "--as-of", AS_OF],
+        REPORT: [*nytta, "report", str(directory), "--as-of", AS_OF, "-o", os.devnull],
     }
     validator = shutil.which("check-jsonschema")
     if validator:
