@@ -1,0 +1,274 @@
+"""The benefit register (nyttoregister): one row per indicator, and its CSV and JSON forms.
+
+This module owns the register's columns (machine key, Swedish and English header, kind),
+the rows built from loaded plans on an as-of date, the measurement rows of the second
+XLSX sheet, how a typed cell reads for people in either language, and the two text
+writers: Swedish CSV (``;``, decimal comma, UTF-8 with BOM, as Swedish Excel opens it)
+and English CSV (``,``, decimal point), plus JSON with English machine keys and codes.
+
+Rows keep typed values — float, date, str, None, and tuples for goals and recipients —
+so that each writer formats them itself. Coded values (polarity, category, direction,
+status, measurement kind) stay as the format's English codes in the rows and in JSON,
+and read as words of the chosen language in CSV and XLSX. A benefit's planned and
+realised value to date stand on the row of the indicator that carries its valuation, so
+a column sum gives the plan's totals.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nytta.compute.calc import MissingCalculation, benefit_values, calculate, realised_values, valuation_indicator
+from nytta.compute.status import BenefitStatus, DatedValue, IndicatorStatus, plan_status
+from nytta.load.plan import PlanDocument
+from nytta.model.plan import Benefit, Plan, Thresholds
+from nytta.render.numbers import percent
+from nytta.render.report.labels import CATEGORY, DIRECTION, STATUS, TEXT
+
+Share = tuple[str, float | None]
+Cell = float | int | str | _dt.date | tuple[str, ...] | tuple[Share, ...] | None
+Row = dict[str, Cell]
+
+POLARITY = {lang: {"benefit": TEXT[lang]["benefit"], "disbenefit": TEXT[lang]["disbenefit"]} for lang in TEXT}
+KIND = {"sv": {"actual": "utfall", "forecast": "prognos"}, "en": {"actual": "actual", "forecast": "forecast"}}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its machine key, its headers, and how its cells read.
+
+    ``kind`` is text, code (translated through ``words``), number, money, share (a
+    fraction shown as a percentage), date, names (a list) or shares (names with shares).
+    """
+
+    key: str
+    sv: str
+    en: str
+    kind: str = "text"
+    words: dict[str, dict[str, str]] | None = None
+
+    def header(self, lang: str) -> str:
+        return self.sv if lang == "sv" else self.en
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("plan_id", "Plan-id", "Plan id"),
+    Column("plan", "Plan", "Plan"),
+    Column("benefit_id", "Nytta-id", "Benefit id"),
+    Column("benefit", "Nytta", "Benefit"),
+    Column("polarity", "Nytta/onytta", "Polarity", "code", POLARITY),
+    Column("category", "Kategori", "Category", "code", CATEGORY),
+    Column("owner", "Nyttoägare", "Benefit owner"),
+    Column("recipients", "Nyttomottagare", "Recipients", "shares"),
+    Column("goals", "Mål", "Goals", "names"),
+    Column("indicator_id", "Nyttoindikator-id", "Indicator id"),
+    Column("indicator", "Nyttoindikator", "Indicator"),
+    Column("unit", "Enhet", "Unit"),
+    Column("direction", "Riktning", "Direction", "code", DIRECTION),
+    Column("baseline", "Nollmätning", "Baseline", "number"),
+    Column("baseline_date", "Nollmätning datum", "Baseline date", "date"),
+    Column("target", "Målvärde", "Target", "number"),
+    Column("target_date", "Målvärde datum", "Target date", "date"),
+    Column("latest", "Senaste mätning", "Latest measurement", "number"),
+    Column("latest_date", "Senaste mätning datum", "Latest measurement date", "date"),
+    Column("status", "Status", "Status", "code", STATUS),
+    Column("progress", "Andel av målet", "Share of target", "share"),
+    Column("next_due", "Nästa mätning", "Next measurement", "date"),
+    Column("planned_to_date", "Planerat värde hittills", "Planned value to date", "money"),
+    Column("realised_to_date", "Realiserat värde hittills", "Realised value to date", "money"),
+    Column("currency", "Valuta", "Currency"),
+)
+
+MEASUREMENT_COLUMNS: tuple[Column, ...] = (
+    Column("plan_id", "Plan", "Plan"),
+    Column("indicator_id", "Nyttoindikator", "Indicator"),
+    Column("date", "Datum", "Date", "date"),
+    Column("value", "Värde", "Value", "number"),
+    Column("kind", "Typ", "Kind", "code", KIND),
+    Column("source", "Källa", "Source"),
+    Column("note", "Anteckning", "Note"),
+)
+
+
+@dataclass
+class Register:
+    """The register of one or more plans on one as-of date, and their measurements."""
+
+    as_of: _dt.date
+    rows: list[Row] = field(default_factory=list)
+    measurements: list[Row] = field(default_factory=list)
+
+    def add(self, doc: PlanDocument, thresholds: Thresholds | None = None) -> None:
+        """Add a loaded plan's rows and measurements; ``thresholds`` replaces the plan's own."""
+        self.rows.extend(register_rows(doc, self.as_of, thresholds))
+        self.measurements.extend(measurement_rows(doc))
+
+
+def register_rows(doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | None = None) -> list[Row]:
+    """One row per indicator of the plan (one row for a benefit without indicators)."""
+    plan = doc.plan
+    if plan is None:
+        raise ValueError(f"{doc.file}: the plan could not be loaded, so it has no register")
+    status = plan_status(doc, as_of, thresholds)
+    values = _values_to_date(doc, plan, as_of)
+    rows: list[Row] = []
+    for benefit, benefit_status in zip(plan.benefits, status.benefits, strict=True):
+        head = _benefit_cells(plan, benefit, benefit_status)
+        indicators: Sequence[IndicatorStatus | None] = benefit_status.indicators or (None,)
+        carrier = valuation_indicator(benefit)
+        for indicator in indicators:
+            row = {**head, **_indicator_cells(indicator, benefit_status)}
+            carries = indicator is not None and carrier is not None and indicator.id == carrier.id
+            planned, realised = values.get(benefit.id, (None, None)) if carries else (None, None)
+            row.update(planned_to_date=planned, realised_to_date=realised,
+                       currency=plan.plan.currency if planned is not None else None)
+            rows.append(row)
+    return rows
+
+
+def measurement_rows(doc: PlanDocument) -> list[Row]:
+    """Every measurement of the plan, inline and from CSV, by indicator (plan order) and date."""
+    if doc.plan is None:
+        return []
+    order = {i.id: n for n, i in enumerate(i for b in doc.plan.benefits for i in b.indicators)}
+    ordered = sorted(doc.observations, key=lambda o: (order.get(o.indicator, len(order)), o.indicator, o.date))
+    plan_id = doc.plan.plan.id
+    return [
+        {"plan_id": plan_id, "indicator_id": o.indicator, "date": o.date, "value": o.value,
+         "kind": o.kind.value, "source": o.source, "note": o.note}
+        for o in ordered
+    ]
+
+
+def _benefit_cells(plan: Plan, benefit: Benefit, status: BenefitStatus) -> Row:
+    people = {p.id: p.name for p in plan.people}
+    stakeholders = {s.id: s.name for s in plan.stakeholders}
+    goals = {g.id: g.name for g in plan.goals}
+    return {
+        "plan_id": plan.plan.id,
+        "plan": plan.plan.title,
+        "benefit_id": benefit.id,
+        "benefit": benefit.name,
+        "polarity": benefit.polarity.value,
+        "category": benefit.category.value if benefit.category is not None else None,
+        "owner": people.get(str(benefit.owner), str(benefit.owner)) if benefit.owner is not None else None,
+        "recipients": tuple(
+            (stakeholders.get(str(r.stakeholder), str(r.stakeholder)), r.share) for r in benefit.recipients
+        ),
+        "goals": tuple(goals.get(str(g), str(g)) for g in benefit.goals),
+    }
+
+
+def _indicator_cells(indicator: IndicatorStatus | None, benefit: BenefitStatus) -> Row:
+    if indicator is None:
+        return {"status": benefit.status.value}
+    baseline, target, latest = (_pair(p) for p in (indicator.baseline, indicator.target, indicator.latest))
+    return {
+        "indicator_id": indicator.id,
+        "indicator": indicator.name,
+        "unit": indicator.unit,
+        "direction": indicator.direction.value,
+        "baseline": baseline[0], "baseline_date": baseline[1],
+        "target": target[0], "target_date": target[1],
+        "latest": latest[0], "latest_date": latest[1],
+        "status": indicator.status.value,
+        "progress": indicator.progress,
+        "next_due": indicator.next_due,
+    }
+
+
+def _pair(point: DatedValue | None) -> tuple[float | str | None, _dt.date | None]:
+    return (point.value, point.date) if point is not None else (None, None)
+
+
+def _values_to_date(doc: PlanDocument, plan: Plan, as_of: _dt.date) -> dict[str, tuple[float, float]]:
+    """(planned, realised) value to date of each valued benefit, when the plan has a nyttokalkyl."""
+    try:
+        years = calculate(doc, as_of).years
+    except MissingCalculation:
+        return {}
+    return {
+        b.id: (sum(benefit_values(b, years, as_of).values()), sum(realised_values(b, doc, years, as_of).values()))
+        for b in plan.benefits
+        if b.valuation is not None
+    }
+
+
+# -- how cells read -------------------------------------------------------------------
+
+
+def display(column: Column, value: Cell, lang: str) -> float | int | str | _dt.date | None:
+    """A cell as people read it in ``lang``: codes as words, lists joined; numbers and dates stay typed."""
+    if value is None or value == ():
+        return None
+    if column.kind == "code" and column.words is not None:
+        return column.words[lang].get(str(value), str(value))
+    if column.kind == "names":
+        return "; ".join(str(v) for v in value)  # type: ignore[union-attr]
+    if column.kind == "shares":
+        return "; ".join(_share(name, share, lang) for name, share in value)  # type: ignore[misc, union-attr]
+    return value  # type: ignore[return-value]
+
+
+def _share(name: str, share: float | None, lang: str) -> str:
+    return name if share is None else f"{name} ({percent(share, lang)})"
+
+
+def machine(value: Cell) -> Any:
+    """A cell for JSON: dates as ISO text, recipients as objects, lists as lists."""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [{"name": v[0], "share": v[1]} if isinstance(v, tuple) else v for v in value]
+    return value
+
+
+# -- text writers ---------------------------------------------------------------------
+
+#: A text cell starting with one of these would be read as a formula by a spreadsheet.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_register_csv(register: Register, lang: str) -> str:
+    """Swedish: ``;``, decimal comma, with BOM. English: ``,``, decimal point, no BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
+    writer.writerow([c.header(lang) for c in COLUMNS])
+    for row in register.rows:
+        writer.writerow([_csv_text(display(c, row.get(c.key), lang), lang) for c in COLUMNS])
+    return ("\ufeff" if lang == "sv" else "") + buffer.getvalue()
+
+
+def _csv_text(value: float | str | _dt.date | None, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        text = f"{value:.0f}" if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+        return text.replace(".", ",") if lang == "sv" else text
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def register_json(register: Register) -> dict[str, Any]:
+    """``{"as_of", "columns", "rows"}`` with English machine keys, ISO dates and JSON numbers."""
+    return {
+        "as_of": register.as_of.isoformat(),
+        "columns": [c.key for c in COLUMNS],
+        "rows": [{c.key: machine(row.get(c.key)) for c in COLUMNS} for row in register.rows],
+    }
+
+
+def render_register_json(register: Register) -> str:
+    return json.dumps(register_json(register), ensure_ascii=False, indent=2) + "\n"
+
+
+def cells(columns: Iterable[Column], row: Row, lang: str) -> list[float | int | str | _dt.date | None]:
+    """The row's cells in column order, as people read them in ``lang``."""
+    return [display(c, row.get(c.key), lang) for c in columns]
