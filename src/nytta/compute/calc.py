@@ -12,6 +12,7 @@ meant for the user.
 from __future__ import annotations
 
 import calendar
+import math
 import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,11 @@ YEAR_RANGE = (1900, 2200)
 
 class MissingCalculation(ValueError):
     """The plan has no ``calculation`` block (or could not be loaded), so there is no nyttokalkyl."""
+
+
+class UncomputableCalculation(MissingCalculation):
+    """The figures cannot be computed: a discount factor or a total is no finite number
+    (a discount rate of -1 or less, a base year far from the period, amounts near ±1.8e308)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +97,9 @@ def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> 
     realised = _sum_yearly(years, [realised_values(b, doc, years, as_of) for b in plan.benefits if b.valuation])
     costs_by_kind = cost_breakdown(plan, years)
     planned = sum(sum(benefit_values(b, years, as_of).values()) for b in plan.benefits if b.valuation)
-    return _assemble(doc.file, plan, as_of, rate, years, by_benefit, costs_by_kind, realised, planned)
+    result = _assemble(doc.file, plan, as_of, rate, years, by_benefit, costs_by_kind, realised, planned)
+    _ensure_finite(result)
+    return result
 
 
 def benefit_values(benefit: Benefit, years: Iterable[int], until: _dt.date | None = None) -> Yearly:
@@ -200,7 +208,7 @@ def _assemble(
     benefits = _sum_yearly(years, by_benefit.values())
     costs = _sum_yearly(years, costs_by_kind.values())
     net = {y: benefits[y] - costs[y] for y in years}
-    factors = {y: 1 / (1 + rate) ** (y - base_year) for y in years}
+    factors = discount_factors(file, years, rate, base_year)
     discounted = {y: net[y] * factors[y] for y in years}
     return Calculation(
         plan.plan.id, file, plan.plan.currency, as_of, rate, base_year, years, benefits,
@@ -209,6 +217,47 @@ def _assemble(
         first_year_at_or_above_zero(years, net), first_year_at_or_above_zero(years, discounted),
         realised, sum(realised.values()), planned_to_date,
     )
+
+
+def discount_factors(file: str, years: Iterable[int], rate: float, base_year: int) -> Yearly:
+    """DF_y = 1 / (1 + r)^(y − base_year) for each year; raises UncomputableCalculation when
+    one is no finite number (r ≤ −1, or a base year so far away that the power overflows)."""
+    factors: Yearly = {}
+    for year in years:
+        try:
+            factor = 1 / (1 + rate) ** (year - base_year)
+        except (OverflowError, ZeroDivisionError):
+            factor = math.nan
+        if not math.isfinite(factor) or factor == 0:
+            raise UncomputableCalculation(
+                f"{file}: the discount factor for {year} cannot be computed with the discount rate {rate:g} "
+                f"and the base year {base_year}"
+            )
+        factors[year] = factor
+    return factors
+
+
+def _ensure_finite(result: Calculation) -> None:
+    """Raise UncomputableCalculation when a figure overflowed (amounts or valuations near the float limit)."""
+    rows: dict[str, Yearly] = {
+        "benefits": result.benefits, "costs": result.costs, "net": result.net,
+        "discounted net": result.discounted_net, "realised value": result.realised,
+    }
+    for group in (result.benefits_by_category, result.benefits_by_benefit, result.costs_by_kind):
+        rows.update({f"'{name}' figure": row for name, row in group.items()})
+    figures: list[tuple[str, float | None]] = [
+        ("the net present value", result.npv),
+        ("the benefit–cost ratio", result.benefit_cost_ratio),
+        ("the value realised to date", result.realised_to_date),
+        ("the planned value to date", result.planned_to_date),
+    ]
+    figures += [(f"the {name} for {year}", value) for name, row in rows.items() for year, value in row.items()]
+    for name, value in figures:
+        if value is not None and not math.isfinite(value):
+            raise UncomputableCalculation(
+                f"{result.file}: the benefit calculation overflows: {name} is no finite number "
+                "(amounts, valuations or indicator values are too large)"
+            )
 
 
 def calc_json(result: Calculation) -> dict[str, Any]:

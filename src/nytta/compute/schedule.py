@@ -15,9 +15,15 @@ DEFAULT_GRACE_DAYS = 30
 
 
 def add_months(day: _dt.date, months: int) -> _dt.date:
-    """Calendar-month arithmetic that keeps the end of month: 01-31 + 1 month = 02-28."""
+    """Calendar-month arithmetic that keeps the end of month: 01-31 + 1 month = 02-28.
+
+    Raises OverflowError when the result lies outside the years 1–9999 (as adding a
+    timedelta does).
+    """
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not _dt.MINYEAR <= year <= _dt.MAXYEAR:
+        raise OverflowError(f"{day} + {months} months is outside the years {_dt.MINYEAR}–{_dt.MAXYEAR}")
     last = calendar.monthrange(year, month + 1)[1]
     at_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
     return _dt.date(year, month + 1, last if at_month_end else min(day.day, last))
@@ -43,7 +49,8 @@ def grace(indicator: Indicator) -> _dt.timedelta:
 
 
 def is_overdue(indicator: Indicator, due: _dt.date | None, as_of: _dt.date) -> bool:
-    return due is not None and as_of > due + grace(indicator)
+    # as_of - due, not due + grace: a due date near 9999-12-31 plus the grace is no date
+    return due is not None and as_of - due > grace(indicator)
 
 
 def _from_follow_up_dates(indicator: Indicator, dates: list[_dt.date]) -> _dt.date | None:
@@ -61,7 +68,10 @@ def _from_frequency(benefit: Benefit, indicator: Indicator, dates: list[_dt.date
         start = indicator.baseline.date
     else:
         return None
-    due = add_months(start, indicator.frequency.months)
+    try:
+        due = add_months(start, indicator.frequency.months)
+    except OverflowError:  # due after the year 9999: never, as far as dates go
+        return None
     realisation_start = benefit.realisation.start if benefit.realisation else None
     if realisation_start is not None and due < realisation_start:
         due = realisation_start
@@ -75,5 +85,8 @@ def _last_due_day(benefit: Benefit, indicator: Indicator) -> _dt.date | None:
     if final is None:
         return None
     if indicator.frequency is not None:
-        return add_months(final.date, indicator.frequency.months)
+        try:
+            return add_months(final.date, indicator.frequency.months)
+        except OverflowError:  # one interval after the final target is past the year 9999: no limit
+            return None
     return final.date

@@ -11,6 +11,7 @@ before the as-of date count.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -152,11 +153,21 @@ def indicator_status(
     facts = measure(benefit, indicator, actual, as_of)
     status, reason = classify(facts, thresholds)
     gains = facts.gains or (None, None)
+    projected, meets = forecast(facts)
+    if _finite(projected) is None:
+        projected, meets = None, None
     return IndicatorStatus(
         indicator.id, indicator.name, indicator.unit, indicator.direction, indicator.primary,
-        _dated(facts.base), _dated(facts.final), _dated(facts.latest), facts.planned, *gains,
-        facts.achievement, facts.progress, status, reason, *forecast(facts), *schedule,
+        _dated(facts.base), _dated(facts.final), _dated(facts.latest), _finite(facts.planned),
+        _finite(gains[0]), _finite(gains[1]), _finite(facts.achievement), _finite(facts.progress),
+        status, reason, projected, meets, *schedule,
     )
+
+
+def _finite(value: float | None) -> float | None:
+    """A computed figure, or None when it overflowed: values near the float limit (±1.8e308)
+    make differences and ratios infinite or NaN, which are no numbers to report."""
+    return value if value is None or math.isfinite(value) else None
 
 
 def classify(facts: Measures, thresholds: Thresholds) -> Verdict:

@@ -7,9 +7,12 @@ be read become problems naming the row's line and the field's column; the rest a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
 import io
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 REQUIRED = ("indicator", "date", "value")
@@ -50,31 +53,49 @@ def read_measurements(text: str) -> CsvTable:
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    lines = text.splitlines()
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        return CsvTable([], [CsvProblem(1, 1, "the file is empty; expected a header row")], delimiter)
-    except csv.Error as exc:
-        return CsvTable([], [CsvProblem(1, 1, f"unreadable header: {exc}")], delimiter)
-    problems = _header_problems(header, header_line, delimiter)
-    if any(name not in header for name in REQUIRED):
-        return CsvTable([], problems, delimiter)
-    rows: list[CsvRow] = []
-    start = reader.line_num + 1
-    while True:
+    lines = physical_lines(text)
+    with _field_limit(len(text) + 1):  # no field is longer than the file, however long that is
         try:
-            fields = next(reader)
+            header = [h.strip().lower() for h in next(reader)]
         except StopIteration:
-            break
+            return CsvTable([], [CsvProblem(1, 1, "the file is empty; expected a header row")], delimiter)
         except csv.Error as exc:
-            problems.append(CsvProblem(start, 1, f"unreadable row: {exc}"))
-            break
-        if any(f.strip() for f in fields):
-            physical = lines[start - 1] if start <= len(lines) else ""
-            _row(fields, header, start, _field_columns(physical, delimiter), delimiter, rows, problems)
+            return CsvTable([], [CsvProblem(1, 1, f"unreadable header: {exc}")], delimiter)
+        problems = _header_problems(header, header_line, delimiter)
+        if any(name not in header for name in REQUIRED):
+            return CsvTable([], problems, delimiter)
+        rows: list[CsvRow] = []
         start = reader.line_num + 1
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                problems.append(CsvProblem(start, 1, f"unreadable row: {exc}; the rows after it were not read"))
+                break
+            if any(f.strip() for f in fields):
+                physical = lines[start - 1] if start <= len(lines) else ""
+                _row(fields, header, start, _field_columns(physical, delimiter), delimiter, rows, problems)
+            start = reader.line_num + 1
     return CsvTable(rows, problems, delimiter)
+
+
+def physical_lines(text: str) -> list[str]:
+    """The file's lines as the CSV reader counts them: ended by \\n, \\r\\n or \\r only
+    (``str.splitlines`` also breaks at U+2028, form feeds and the like, which may sit in a field)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@contextlib.contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    """Lift the csv module's field size limit (128 KiB) for one read; the file's own size
+    (at most MAX_BYTES) is the limit that counts."""
+    previous = csv.field_size_limit(max(limit, csv.field_size_limit()))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _header_problems(header: list[str], line: str, delimiter: str) -> list[CsvProblem]:
@@ -133,14 +154,19 @@ def _row(
 
 
 def parse_number(text: str, delimiter: str) -> float | str:
-    """A number in the file's dialect (``12,5`` with ``;``), or the text unchanged."""
+    """A number in the file's dialect (``12,5`` with ``;``), or the text unchanged.
+
+    Only finite numbers are numbers: ``nan``, ``inf`` and ``1e999`` (which Python's float()
+    reads as infinite) stay text, as they would be refused in the YAML.
+    """
     compact = text.replace(" ", "").replace("\u00a0", "")
     if delimiter == ";":
         compact = compact.replace(",", ".")
     try:
-        return float(compact)
+        value = float(compact)
     except ValueError:
         return text
+    return value if math.isfinite(value) else text
 
 
 def _parse_date(text: str) -> _dt.date | None:

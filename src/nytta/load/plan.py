@@ -8,13 +8,16 @@ whatever could be salvaged so that the rules can run on it.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from collections.abc import Iterator
 from typing import Any
 
 from nytta.diagnostics import Diagnostic, format_path
-from nytta.load.csv import CsvRow, read_measurements
+from nytta.load.csv import CsvRow, physical_lines, read_measurements
 from nytta.load.files import discover
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
@@ -120,14 +123,16 @@ def is_plan_data(data: Any) -> bool:
 
 
 def read_text(path: FsPath, display: str) -> tuple[str | None, Diagnostic | None]:
-    """Read a UTF-8 file (BOM tolerated); a problem becomes a Diagnostic of ``yaml-syntax``."""
+    """Read a UTF-8 file (BOM tolerated); a problem becomes a Diagnostic of ``yaml-syntax``.
+
+    Only regular files are read: a pipe or a device named as a plan would block or never end.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, Diagnostic(display, 1, 1, "yaml-syntax", f"file is too large ({size} bytes)")
-        raw = path.read_bytes()
+        raw = _read_regular(path)
     except OSError as exc:
-        return None, Diagnostic(display, 1, 1, "yaml-syntax", f"cannot read the file: {exc.strerror}")
+        return None, Diagnostic(display, 1, 1, "yaml-syntax", f"cannot read the file: {_reason(exc)}")
+    if isinstance(raw, int):
+        return None, Diagnostic(display, 1, 1, "yaml-syntax", f"file is too large ({raw} bytes)")
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -137,6 +142,23 @@ def read_text(path: FsPath, display: str) -> tuple[str | None, Diagnostic | None
             display, line, column, "yaml-syntax",
             f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
         )
+
+
+def _read_regular(path: FsPath) -> bytes | int:
+    """The bytes of a regular file, or its size when that is above MAX_BYTES.
+
+    Opened without blocking, so that a FIFO cannot stall the read; raises OSError for
+    anything that is not a regular file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file (a folder, pipe or device)")
+        if info.st_size > MAX_BYTES:
+            return info.st_size
+        raw = handle.read(MAX_BYTES + 1)
+    return len(raw) if len(raw) > MAX_BYTES else raw  # it grew while being read
 
 
 def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocument | None:
@@ -203,8 +225,14 @@ def _load_csv(doc: PlanDocument, plan_path: FsPath, relative: str) -> None:
         return
     assert target is not None
     doc.csv_file = _display(doc.file, relative)
-    if not target.is_file():
-        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file '{relative}' does not exist"))
+    try:
+        regular = target.is_file()
+    except OSError as exc:  # e.g. a file name longer than the system allows
+        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file cannot be read: {_reason(exc)}"))
+        return
+    if not regular:
+        what = "is not a regular file (a folder, pipe or device)" if target.exists() else "does not exist"
+        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file '{relative}' {what}"))
         return
     text, read_problem = read_text(target, doc.csv_file)
     if read_problem is not None:
@@ -212,7 +240,7 @@ def _load_csv(doc: PlanDocument, plan_path: FsPath, relative: str) -> None:
         doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file cannot be read: {message}"))
         return
     table = read_measurements(text or "")
-    doc.csv_lines = (text or "").removeprefix("\ufeff").splitlines()
+    doc.csv_lines = physical_lines((text or "").removeprefix("\ufeff"))
     for problem_row in table.problems:
         doc.diagnostics.append(doc.at_csv("measurements-file", problem_row.line, problem_row.column, problem_row.message))
     for row in table.rows:
@@ -237,15 +265,27 @@ def _display(plan_display: str, relative: str) -> str:
 
 def resolve_inside(plan_path: FsPath, relative: str) -> tuple[FsPath | None, str | None]:
     """Resolve a path relative to the plan, refusing one that leaves its repository or folder."""
+    if "\0" in relative:
+        return None, "the measurements file name contains a NUL character"
+    if "\x00" in relative:
+        return None, "the measurements file name contains a NUL character"
     if FsPath(relative).is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
         return None, f"the measurements file must be a path relative to the plan, not '{relative}'"
-    folder = plan_path.resolve().parent
-    root = repository_root(folder) or folder
-    target = (folder / relative).resolve()
+    try:
+        folder = plan_path.resolve().parent
+        root = repository_root(folder) or folder
+        target = (folder / relative).resolve()
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop …
+        return None, f"the measurements file '{relative}' cannot be found: {_reason(exc)}"
     if not target.is_relative_to(root):
         scope = "repository" if root != folder else "plan's folder"
         return None, f"the measurements file '{relative}' lies outside the {scope}; nothing outside is read"
     return target, None
+
+
+def _reason(exc: BaseException) -> str:
+    """An OS error's own words, without the (possibly very long) file name."""
+    return getattr(exc, "strerror", None) or str(exc).splitlines()[0][:200] or type(exc).__name__
 
 
 def repository_root(folder: FsPath) -> FsPath | None:

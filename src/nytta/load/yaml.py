@@ -284,17 +284,26 @@ def _scalar(node: ScalarNode) -> Any:
         return value
 
 
+#: Integers longer than this stay text: Python cannot print an integer of more than 4300
+#: decimal digits (about 14 300 bits), and every message that shows the value would fail.
+MAX_INT_BITS = 14_000
+
+
 def _to_int(text: str) -> int:
     text = text.replace("_", "")
     sign = -1 if text.startswith("-") else 1
     body = text.lstrip("+-")
     if body.startswith("0o"):
-        return sign * int(body[2:], 8)
-    if body.startswith("0x"):
-        return sign * int(body[2:], 16)
-    if len(body) > 4300:
+        value = int(body[2:], 8)
+    elif body.startswith("0x"):
+        value = int(body[2:], 16)
+    elif len(body) > 4300:
         raise ValueError("integer too long")
-    return sign * int(body, 10)
+    else:
+        value = int(body, 10)
+    if value.bit_length() > MAX_INT_BITS:  # 0x and 0o literals are not limited by Python
+        raise ValueError("integer too long")
+    return sign * value
 
 
 def _to_float(text: str) -> float:

@@ -27,10 +27,17 @@ def number_hint(text: str) -> str | None:
         return stripped.replace(" ", "").replace("\u00a0", "").replace(",", ".")
     candidate = stripped.replace(" ", "").replace("\u00a0", "")
     try:
-        float(candidate)
+        value = float(candidate)
     except ValueError:
         return None
-    return candidate
+    return candidate if math.isfinite(value) else None  # "nan", "inf" and "1e999" are no numbers to suggest
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut short (pydantic's messages only
+    substitute ``{value}``, so the repr is made here)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _not_a_number(value: Any) -> PydanticCustomError:
@@ -41,7 +48,7 @@ def _not_a_number(value: Any) -> PydanticCustomError:
                 "number_text", "expected a number, got the text '{value}'; write {hint}",
                 {"value": value, "hint": hint},
             )
-    return PydanticCustomError("number", "expected a number, got {value!r}", {"value": value})
+    return PydanticCustomError("number", "expected a number, got {value}", {"value": shown(value)})
 
 
 def _number(value: Any) -> float:
@@ -72,7 +79,7 @@ def _date(value: Any) -> _dt.date:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise PydanticCustomError("date", "expected a date written YYYY-MM-DD, got {value!r}", {"value": value})
+    raise PydanticCustomError("date", "expected a date written YYYY-MM-DD, got {value}", {"value": shown(value)})
 
 
 def _identifier(value: Any) -> str:
@@ -81,9 +88,9 @@ def _identifier(value: Any) -> str:
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise PydanticCustomError(
             "identifier",
-            "{value!r} is not a valid id: start with a letter or digit and use only letters, "
+            "{value} is not a valid id: start with a letter or digit and use only letters, "
             "digits, '.', '_' and '-'",
-            {"value": value},
+            {"value": shown(value)},
         )
     return value
 

@@ -142,7 +142,7 @@ def _due(fmt: Formatter, entries: list[_Entry], as_of: _dt.date) -> tuple[DueRow
         for benefit in entry.status.benefits:
             for indicator in benefit.indicators:
                 due = indicator.next_due
-                if due is not None and (indicator.overdue or due <= as_of + DUE_WINDOW):
+                if due is not None and (indicator.overdue or due - as_of <= DUE_WINDOW):  # as_of + 30 days may be no date
                     row = DueRow(entry.status.title, benefit.name, indicator.name, fmt.date(due), indicator.overdue)
                     rows.append((due, row))
     return tuple(row for _, row in sorted(rows, key=lambda pair: pair[0]))
