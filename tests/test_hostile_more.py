@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_fuzz import BASE_TEXT, assert_clean, base_plan, cli, dump
 
 from nytta.load import plan as plan_loading
 from nytta.load.plan import MAX_BYTES
-from test_fuzz import BASE_TEXT, assert_clean, base_plan, cli, dump
 
 AS_OF = "2026-11-27"
 HEADER = "indicator,date,value,source,note,kind\n"
@@ -148,8 +148,49 @@ def test_very_many_measurements_are_all_counted(tmp_path: Path, capsys: pytest.C
     assert (duplicate["file"].rsplit("/", 1)[-1], duplicate["line"]) == ("m.csv", 100_002)
     code, out, _ = cli(["status", str(plan), "--format", "json", "--as-of", AS_OF], capsys)
     latest = json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]["latest"]
-    assert latest == {"value": 21.0, "date": "2026-10-30"}
+    assert code == 0 and latest == {"value": 21.0, "date": "2026-10-30"}
     assert time.perf_counter() - started < 60
+
+
+# -- numbers at the edge of the float range --------------------------------------------------
+
+
+@pytest.mark.parametrize(("where", "value", "words"), [
+    (("calculation", "discount_rate"), -1, "discount factor"),
+    (("calculation", "discount_rate"), 1e308, "discount factor"),
+    (("calculation", "base_year"), 10**11, "discount factor"),
+    (("benefits", 0, "valuation", "unit_value"), -1.7e308, "overflows"),
+])
+def test_a_calculation_that_cannot_be_computed_is_a_one_line_exit_2(
+    where: tuple[str | int, ...], value: float, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """calc says why in one line; the report leaves the calculation out and still renders."""
+    data = base_plan()
+    parent: Any = data
+    for part in where[:-1]:
+        parent = parent[part]
+    parent[where[-1]] = value
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(dump(data), encoding="utf-8")
+    results = all_commands(plan, capsys)
+    code, _, err = results[("calc", "--format", "json")]
+    assert code == 2 and words in err
+    assert results[("report",)][0] == 0
+
+
+def test_figures_that_overflow_are_null_in_the_status_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """planned(t) between -1e308 and 1e308 is beyond the float range: null, not NaN (which is no JSON)."""
+    data = base_plan()
+    indicator = data["benefits"][0]["indicators"][0]
+    indicator["baseline"]["value"], indicator["targets"][0]["value"] = -1e308, 1e308
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(dump(data), encoding="utf-8")
+    results = all_commands(plan, capsys)
+    code, out, _ = results[("status", "--format", "json")]
+    figures = json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]
+    assert code == 0
+    assert (figures["planned"], figures["achievement"]) == (None, None)
+    assert figures["latest"] == {"value": 25.0, "date": "2026-09-30"}
 
 
 # -- CSV -------------------------------------------------------------------------------------
