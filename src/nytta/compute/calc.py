@@ -12,8 +12,8 @@ meant for the user.
 from __future__ import annotations
 
 import calendar
-import math
 import datetime as _dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
