@@ -174,3 +174,12 @@ def test_only_plans_skips_named_files_that_are_not_plans(tmp_path, capsys) -> No
     plan.write_text(BASE_PLAN, encoding="utf-8")
     code, out, _ = run_cli(["check", "--only-plans", str(other), str(plan), "--as-of", "2026-11-27"], capsys)
     assert (code, out) == (0, "No problems found in 1 file.\n")
+
+
+def test_commands_are_registered_once_however_often_main_runs(capsys) -> None:
+    from nytta.cli import app
+
+    for _ in range(3):
+        run_cli(["--version"], capsys)
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert len(names) == len(set(names))

@@ -511,8 +511,15 @@ def _register_command_modules() -> None:
     """Commands that live in modules of their own add themselves to the app."""
     import importlib
 
+    global _commands_registered
+    if _commands_registered:
+        return
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(app)
+    _commands_registered = True
+
+
+_commands_registered = False
 
 
 #: Modules with a ``register(app)`` function; they import their heavy parts lazily.
