@@ -129,6 +129,14 @@ def benefit_status(benefit: Benefit, doc: PlanDocument, as_of: _dt.date, thresho
     return BenefitStatus(benefit.id, benefit.name, benefit.polarity, benefit.category, status, reason, indicators)
 
 
+def count_by_status(benefits: Iterable[BenefitStatus]) -> dict[Status, int]:
+    """How many benefits have each status, in the order first seen."""
+    counts: dict[Status, int] = {}
+    for benefit in benefits:
+        counts[benefit.status] = counts.get(benefit.status, 0) + 1
+    return counts
+
+
 def worst_of(items: Sequence[tuple[str, Status]], noun: str) -> Verdict:
     """The worst ranked status among ``items`` (qualitative ones do not count), with a reason."""
     ranked = [(WORST_FIRST.index(s), name, s) for name, s in items if s is not Status.QUALITATIVE]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nytta.compute.status import BenefitStatus, IndicatorStatus, PlanStatus, Status
+from nytta.compute.status import BenefitStatus, IndicatorStatus, PlanStatus, Status, count_by_status
 from nytta.render.numbers import measure, percent
 
 if TYPE_CHECKING:
@@ -69,9 +69,7 @@ def _portfolio(statuses: list[PlanStatus]) -> Table:
 
 
 def _counts(benefits: tuple[BenefitStatus, ...]) -> str:
-    counts: dict[Status, int] = {}
-    for benefit in benefits:
-        counts[benefit.status] = counts.get(benefit.status, 0) + 1
+    counts = count_by_status(benefits)
     return ", ".join(f"{n} {label(s)}" for s, n in sorted(counts.items(), key=lambda kv: kv[0].value))
 
 

@@ -9,7 +9,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from nytta.compute.calc import Calculation, MissingCalculation, calculate
-from nytta.compute.status import PlanStatus, Status
+from nytta.compute.status import PlanStatus, Status, count_by_status
 from nytta.load.plan import PlanDocument
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.labels import CATEGORY, TEXT
@@ -86,9 +86,7 @@ def _calc(doc: PlanDocument, as_of: _dt.date) -> Calculation | None:
 def _plan_row(fmt: Formatter, entry: _Entry) -> PlanRow:
     plan = entry.doc.plan
     assert plan is not None
-    counts: dict[Status, int] = {}
-    for benefit in entry.status.benefits:
-        counts[benefit.status] = counts.get(benefit.status, 0) + 1
+    counts = count_by_status(entry.status.benefits)
     benefits = ", ".join(f"{n} {fmt.status(s).lower()}" for s, n in sorted(counts.items(), key=lambda kv: _rank(kv[0])))
     overdue = sum(1 for b in entry.status.benefits for i in b.indicators if i.overdue)
     calc = entry.calc

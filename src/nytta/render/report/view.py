@@ -10,7 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from nytta.compute.calc import Calculation, MissingCalculation, calculate
-from nytta.compute.status import BenefitStatus, IndicatorStatus, PlanStatus, Status
+from nytta.compute.status import BenefitStatus, IndicatorStatus, PlanStatus, Status, count_by_status
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Indicator, Plan
@@ -149,9 +149,7 @@ def _plan_reason(fmt: Formatter, status: PlanStatus) -> str:
 
 
 def _counts(fmt: Formatter, benefits: tuple[BenefitStatus, ...]) -> tuple[Row, ...]:
-    counts: dict[Status, int] = {}
-    for benefit in benefits:
-        counts[benefit.status] = counts.get(benefit.status, 0) + 1
+    counts = count_by_status(benefits)
     return tuple(Row(fmt.status(s), (str(n), s.value)) for s, n in counts.items())
 
 
