@@ -19,6 +19,7 @@ from typing import Any
 from nytta.diagnostics import Diagnostic, format_path
 from nytta.load.csv import CsvRow, physical_lines, read_measurements
 from nytta.load.files import discover
+from nytta.load.oneatatime import one_at_a_time
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Plan
@@ -104,12 +105,13 @@ def iter_plans(paths: list[FsPath], skipped: list[str], only_plans: bool = False
     Raises ``MissingPath`` (before loading anything) for a path that does not exist.
     With ``only_plans``, files named explicitly are skipped too when they are not plans."""
     candidates = discover(paths)
-    for candidate in candidates:
+    for candidate in one_at_a_time(candidates):
         doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit and not only_plans)
         if doc is None:
             skipped.append(candidate.display)
         else:
             yield doc
+            del doc  # so that it can be freed before the next plan is loaded
 
 
 def load_plans(paths: list[FsPath]) -> tuple[list[PlanDocument], list[str]]:
@@ -157,8 +159,15 @@ def _read_regular(path: FsPath) -> bytes | int:
             raise OSError(errno.EINVAL, "it is not a regular file (a folder, pipe or device)")
         if info.st_size > MAX_BYTES:
             return info.st_size
-        raw = handle.read(MAX_BYTES + 1)
-    return len(raw) if len(raw) > MAX_BYTES else raw  # it grew while being read
+        chunks = [handle.read(info.st_size + 1)]  # one read, sized to the file
+        size = len(chunks[0])
+        while size > info.st_size and size <= MAX_BYTES:  # it grows while being read
+            chunk = handle.read(min(1 << 20, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    return size if size > MAX_BYTES else b"".join(chunks)
 
 
 def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocument | None:
@@ -266,8 +275,6 @@ def _display(plan_display: str, relative: str) -> str:
 def resolve_inside(plan_path: FsPath, relative: str) -> tuple[FsPath | None, str | None]:
     """Resolve a path relative to the plan, refusing one that leaves its repository or folder."""
     if "\0" in relative:
-        return None, "the measurements file name contains a NUL character"
-    if "\x00" in relative:
         return None, "the measurements file name contains a NUL character"
     if FsPath(relative).is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
         return None, f"the measurements file must be a path relative to the plan, not '{relative}'"
