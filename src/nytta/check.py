@@ -8,24 +8,17 @@ comments, ``--select`` and ``--ignore`` filter the result.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
-import itertools
-import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nytta.diagnostics import CheckResult, Diagnostic, Severity
+from nytta.batch import in_order
 from nytta.load.files import Candidate, discover
-from nytta.load.oneatatime import frozen, one_at_a_time
 from nytta.load.plan import PlanDocument, load_plan
 from nytta.model.enums import Phase
 from nytta.rules.registry import Context, Rule, all_rules
-
-#: From this many files on, checking is shared out over the CPU cores (it pays from here).
-PARALLEL_FROM = 24
 
 _IGNORE = re.compile(r"#\s*nytta:\s*ignore\[([^\]]*)\]")
 
@@ -75,40 +68,9 @@ def _check_candidate(candidate: Candidate, options: CheckOptions) -> Outcome:
 
 
 def _outcomes(candidates: list[Candidate], options: CheckOptions) -> Iterator[Outcome]:
-    """Each candidate's outcome, in order; a large set is shared out over the CPU cores.
-
-    Only one plan per process is in memory at a time, and what it leaves behind is freed
-    before the next (see ``nytta.load.oneatatime``). Workers are forked (where the
-    platform can), so they start with everything already imported.
-    """
-    workers = parallel_workers(len(candidates))
-    if workers <= 1:
-        yield from (_check_candidate(c, options) for c in one_at_a_time(candidates))
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with frozen(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_check_in_worker, candidates, itertools.repeat(options), chunksize=4)
-
-
-def _check_in_worker(candidate: Candidate, options: CheckOptions) -> Outcome:
-    """``_check_candidate`` in a pool worker, which then frees what the plan left behind
-    (the worker inherits the parent's frozen objects, so this looks at the plan's only)."""
-    try:
-        return _check_candidate(candidate, options)
-    finally:
-        gc.collect()
-
-
-def parallel_workers(files: int) -> int:
-    """How many processes to use for ``files`` files (`NYTTA_JOBS` overrides; 1 = none)."""
-    configured = os.environ.get("NYTTA_JOBS", "")
-    if configured.isdigit() and int(configured) > 0:
-        return int(configured) if files > 1 else 1
-    if files < PARALLEL_FROM or sys.platform == "win32" or sys.platform == "darwin":
-        return 1
-    return min(os.cpu_count() or 1, 8)
+    """Each candidate's outcome, in order (see ``nytta.batch``: one plan in memory at a
+    time, a large set shared out over the CPU cores)."""
+    return in_order(_check_candidate, candidates, options)
 
 
 def _previous(doc: PlanDocument, since: str | None) -> PlanDocument | None:

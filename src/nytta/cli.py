@@ -177,11 +177,35 @@ def _unreadable(doc: object) -> bool:
 
     assert isinstance(doc, PlanDocument)
     if doc.plan is None:
-        first = doc.diagnostics[0] if doc.diagnostics else None
-        where = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else doc.file
-        print(f"nytta: skipped {doc.file}: the plan cannot be read ({where}); run nytta check", file=sys.stderr)
+        _say_skipped(doc.file, doc.diagnostics[0] if doc.diagnostics else None)
         return True
     return False
+
+
+def _say_skipped(file: str, problem: object) -> None:
+    where = f"{problem.file}:{problem.line}:{problem.column}: {problem.message}" if problem else file  # type: ignore[attr-defined]
+    print(f"nytta: skipped {file}: the plan cannot be read ({where}); run nytta check", file=sys.stderr)
+
+
+def _follow_up(paths: list[Path], day: _dt.date, thresholds: object, summaries: bool = False) -> tuple[list[object], int]:
+    """The plans under ``paths`` followed up (see nytta.followup), and how many could not be
+    read (each named on stderr); a missing path or no plan at all cannot run."""
+    from nytta.followup import follow_up
+    from nytta.load.files import MissingPath
+
+    followed, unreadable = [], 0
+    try:
+        for item in follow_up(paths, day, thresholds, summaries=summaries):  # type: ignore[arg-type]
+            if item.status is None:
+                _say_skipped(item.file, item.problem)
+                unreadable += 1
+            else:
+                followed.append(item)
+    except MissingPath as exc:
+        raise UsageProblem(str(exc)) from None
+    if not followed and not unreadable:
+        raise UsageProblem("no plan files found in " + ", ".join(str(p) for p in paths))
+    return followed, unreadable
 
 
 STATUS_FORMATS = ("text", "json", "csv")
@@ -196,7 +220,6 @@ def status(
     config: Annotated[Path | None, typer.Option("--config", help="nytta.toml to use instead of the one found.")] = None,
 ) -> int:
     """Compare measurements with baselines and targets: is each benefit being realised?"""
-    from nytta.compute.status import plan_status
     from nytta.config import Config
     from nytta.model.plan import Thresholds
 
@@ -206,12 +229,8 @@ def status(
     settings = _settings(config)
     assert isinstance(settings, Config)
     fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
-    statuses, unreadable = [], 0
-    for doc in _each_plan(paths):  # keep the statuses, not the plans
-        if _unreadable(doc):
-            unreadable += 1
-        else:
-            statuses.append(plan_status(doc, day, None if doc.plan.plan.thresholds else fallback))  # type: ignore[attr-defined]
+    followed, unreadable = _follow_up(paths, day, fallback)
+    statuses = [item.status for item in followed]  # type: ignore[attr-defined]
     _write(_render_status(statuses, output_format, day, output), output)
     return EXIT_FINDINGS if unreadable else EXIT_OK
 
@@ -309,24 +328,28 @@ def report(
     settings = _settings(config)
     assert isinstance(settings, Config)
     fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
-    documents = _load(paths)
-    readable = [d for d in documents if not _unreadable(d)]
-    if not readable:
-        return EXIT_FINDINGS
-    language = report_language(readable, lang)  # type: ignore[arg-type]
     single = len(paths) == 1 and paths[0].is_file()
     try:
         if single:
+            [doc] = _load(paths)
+            if _unreadable(doc):
+                return EXIT_FINDINGS
+            language = report_language([doc.plan.plan.language.value], lang)  # type: ignore[attr-defined]
             options = CheckOptions(as_of=day, severities=settings.severities)
-            text = plan_report(readable[0], options, language, output_format, templates, fallback)  # type: ignore[arg-type]
+            text = plan_report(doc, options, language, output_format, templates, fallback)  # type: ignore[arg-type]
+            unreadable = 0
         else:
-            text = portfolio_report(readable, day, language, output_format, templates, fallback)  # type: ignore[arg-type]
+            followed, unreadable = _follow_up(paths, day, fallback, summaries=True)
+            if not followed:
+                return EXIT_FINDINGS
+            language = report_language([item.summary.language for item in followed], lang)  # type: ignore[attr-defined]
+            text = portfolio_report(followed, day, language, output_format, templates)  # type: ignore[arg-type]
     except _template_errors() as exc:
         raise UsageProblem(f"the report template failed: {type(exc).__name__}: {exc}") from None
     _write(text, output)
     if output is not None:
         print(f"Wrote {output} — open it in a web browser." if output_format == "html" else f"Wrote {output}.", file=sys.stderr)
-    return EXIT_OK if len(readable) == len(documents) else EXIT_FINDINGS
+    return EXIT_FINDINGS if unreadable else EXIT_OK
 
 
 def _template_errors() -> tuple[type[Exception], ...]:

@@ -19,7 +19,7 @@ from typing import Any
 from nytta.diagnostics import Diagnostic, format_path
 from nytta.load.csv import CsvRow, physical_lines, read_measurements
 from nytta.load.files import discover
-from nytta.load.oneatatime import one_at_a_time
+from nytta.batch import one_at_a_time
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Plan

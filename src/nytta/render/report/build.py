@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from pathlib import Path
 
 from nytta.check import CheckOptions, check_document
 from nytta.compute.status import plan_status
+from nytta.followup import FollowUp
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Thresholds
 from nytta.render.report.environment import render
@@ -16,13 +18,11 @@ from nytta.render.report.view import plan_view
 KINDS = ("html", "md")
 
 
-def report_language(documents: list[PlanDocument], lang: str | None) -> str:
+def report_language(languages: list[str], lang: str | None) -> str:
     """The language asked for, else the plan's own (for a single plan), else Swedish."""
     if lang:
         return lang
-    if len(documents) == 1 and documents[0].plan is not None:
-        return str(documents[0].plan.plan.language.value)
-    return "sv"
+    return languages[0] if len(languages) == 1 else "sv"
 
 
 def plan_report(
@@ -38,13 +38,8 @@ def plan_report(
 
 
 def portfolio_report(
-    documents: list[PlanDocument], as_of: _dt.date, lang: str, kind: str,
-    templates: Path | None = None, thresholds: Thresholds | None = None,
+    followed: Iterable[FollowUp], as_of: _dt.date, lang: str, kind: str, templates: Path | None = None,
 ) -> str:
-    """The portfolio report of several plans in ``lang`` as ``kind`` (html or md)."""
-    items = [
-        (doc, plan_status(doc, as_of, None if doc.plan.plan.thresholds else thresholds))  # type: ignore[union-attr]
-        for doc in documents
-    ]
-    view = portfolio_view(items, as_of, lang)
+    """The portfolio report of plans followed up with summaries, in ``lang`` as ``kind`` (html or md)."""
+    view = portfolio_view(followed, as_of, lang)
     return render(f"portfolio.{kind}.j2", kind, templates, view=view, text=view.text, lang=lang, as_of=view.as_of)

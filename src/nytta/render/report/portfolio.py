@@ -6,11 +6,11 @@ Like the plan view, every figure is computed and formatted here; templates lay i
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nytta.compute.calc import Calculation, MissingCalculation, calculate
 from nytta.compute.status import PlanStatus, Status, count_by_status
-from nytta.load.plan import PlanDocument
+from nytta.followup import FollowUp, PlanSummary
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.labels import CATEGORY, TEXT
 from nytta.render.report.view import Row, StatusView
@@ -53,15 +53,14 @@ class PortfolioView:
 
 @dataclass(frozen=True)
 class _Entry:
-    doc: PlanDocument
     status: PlanStatus
-    calc: Calculation | None
+    summary: PlanSummary
 
 
-def portfolio_view(items: list[tuple[PlanDocument, PlanStatus]], as_of: _dt.date, lang: str) -> PortfolioView:
-    """The portfolio report's view model for plans already loaded and followed up."""
+def portfolio_view(followed: Iterable[FollowUp], as_of: _dt.date, lang: str) -> PortfolioView:
+    """The portfolio report's view model for the plans followed up (unreadable ones left out)."""
     fmt = Formatter(lang)
-    entries = [_Entry(doc, status, _calc(doc, as_of)) for doc, status in items]
+    entries = [_Entry(f.status, f.summary) for f in followed if f.status is not None and f.summary is not None]
     worst = min((e.status.status for e in entries), key=_rank, default=Status.NO_DATA)
     return PortfolioView(
         lang, TEXT[lang], fmt.date(as_of), StatusView(worst.value, fmt.status(worst)),
@@ -76,22 +75,13 @@ def _rank(status: Status) -> int:
     return WORST_FIRST.index(status) if status in WORST_FIRST else len(WORST_FIRST)
 
 
-def _calc(doc: PlanDocument, as_of: _dt.date) -> Calculation | None:
-    try:
-        return calculate(doc, as_of)
-    except MissingCalculation:
-        return None
-
-
 def _plan_row(fmt: Formatter, entry: _Entry) -> PlanRow:
-    plan = entry.doc.plan
-    assert plan is not None
     counts = count_by_status(entry.status.benefits)
     benefits = ", ".join(f"{n} {fmt.status(s).lower()}" for s, n in sorted(counts.items(), key=lambda kv: _rank(kv[0])))
     overdue = sum(1 for b in entry.status.benefits for i in b.indicators if i.overdue)
-    calc = entry.calc
+    calc = entry.summary.calc
     return PlanRow(
-        plan.plan.title, plan.plan.organisation or "", StatusView(entry.status.status.value, fmt.status(entry.status.status)),
+        entry.summary.title, entry.summary.organisation or "", StatusView(entry.status.status.value, fmt.status(entry.status.status)),
         benefits or "–",
         fmt.money(calc.planned_to_date) if calc else "–", fmt.money(calc.realised_to_date) if calc else "–",
         fmt.money(calc.npv) if calc else "–", str(overdue),
@@ -103,11 +93,11 @@ def _by_category(fmt: Formatter, entries: list[_Entry]) -> tuple[Row, ...]:
     counts: dict[str, int] = {}
     values: dict[str, float] = {}
     for entry in entries:
-        assert entry.doc.plan is not None
-        for benefit in entry.doc.plan.benefits:
-            key = benefit.category.value if benefit.category else "uncategorised"
+        for category in entry.summary.categories:
+            key = category or "uncategorised"
             counts[key] = counts.get(key, 0) + 1
-        for key, yearly in (entry.calc.benefits_by_category if entry.calc else {}).items():
+        calc = entry.summary.calc
+        for key, yearly in (calc.benefits_by_category if calc else {}).items():
             values[key] = values.get(key, 0.0) + sum(yearly.values())
     keys = [k for k in (*CATEGORY[fmt.lang],) if k in counts]
     rows = [Row(CATEGORY[fmt.lang][k], (str(counts[k]), fmt.money(values.get(k, 0.0)))) for k in keys]
@@ -119,14 +109,14 @@ def _by_organisation(fmt: Formatter, entries: list[_Entry]) -> tuple[Row, ...]:
     """Per organisation: plans, planned and realised value to date, net present value."""
     table: dict[str, list[float]] = {}
     for entry in entries:
-        assert entry.doc.plan is not None
-        name = entry.doc.plan.plan.organisation or "–"
+        name = entry.summary.organisation or "–"
         sums = table.setdefault(name, [0, 0.0, 0.0, 0.0])
         sums[0] += 1
-        if entry.calc:
-            sums[1] += entry.calc.planned_to_date
-            sums[2] += entry.calc.realised_to_date
-            sums[3] += entry.calc.npv
+        calc = entry.summary.calc
+        if calc:
+            sums[1] += calc.planned_to_date
+            sums[2] += calc.realised_to_date
+            sums[3] += calc.npv
     return tuple(
         Row(name, (str(int(s[0])), fmt.money(s[1]), fmt.money(s[2]), fmt.money(s[3])))
         for name, s in sorted(table.items())
