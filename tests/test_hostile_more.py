@@ -21,8 +21,10 @@ from typing import Any
 import pytest
 from test_fuzz import BASE_TEXT, assert_clean, base_plan, cli, dump
 
+from nytta.load import csv as csv_loading
 from nytta.load import plan as plan_loading
 from nytta.load.plan import MAX_BYTES
+from nytta.load.yaml import MAX_NODES, parse_yaml
 
 AS_OF = "2026-11-27"
 HEADER = "indicator,date,value,source,note,kind\n"
@@ -150,6 +152,58 @@ def test_very_many_measurements_are_all_counted(tmp_path: Path, capsys: pytest.C
     latest = json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]["latest"]
     assert code == 0 and latest == {"value": 21.0, "date": "2026-10-30"}
     assert time.perf_counter() - started < 60
+
+
+def test_a_plan_of_too_many_values_is_refused_before_it_fills_the_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``[0,0,0,…`` costs two bytes per value in the file and hundreds once loaded: past
+    MAX_NODES values composing stops, with one finding, and every command ends cleanly."""
+    plan = tmp_path / "nollor.yaml"
+    plan.write_text(BASE_TEXT + "extra: [" + "0," * MAX_NODES + "0]\n", encoding="utf-8")
+    started = time.perf_counter()
+    code, report = check_json(plan, capsys)
+    [finding] = findings(report)
+    assert (code, finding["rule"], finding["line"], finding["column"]) == (1, "yaml-syntax", 1, 1)
+    assert "more than 500 000 values" in finding["message"] and "measurements file" in finding["message"]
+    assert time.perf_counter() - started < 20
+    assert all(code == 1 for code, _, _ in all_commands(plan, capsys).values())
+
+
+def test_a_plan_just_under_the_value_limit_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "nollor.yaml"
+    text = BASE_TEXT + "extra: [" + "0," * 1000 + "0]\n"
+    plan.write_text(text, encoding="utf-8")
+    positions = parse_yaml(text).positions
+    under = len(positions.values) + len(positions.keys)  # one position per node composed (no aliases here)
+    assert under > 1000
+    import nytta.load.yaml as yaml_loading
+
+    for limit, refused in ((under, False), (under - 1, True)):
+        yaml_loading.MAX_NODES = limit
+        try:
+            _, report = check_json(plan, capsys)
+        finally:
+            yaml_loading.MAX_NODES = MAX_NODES
+        assert any("values, far more" in f["message"] for f in findings(report)) is refused, limit
+
+
+def test_rows_past_the_csv_row_limit_are_refused_at_the_first_of_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_loading, "MAX_ROWS", 50)
+    rows = [f"dagar,{_dt.date(2025, 1, 1) + _dt.timedelta(days=i)},25,,," for i in range(80)]
+    plan = plan_with_csv(tmp_path, HEADER + "\n\n".join(rows) + "\n")  # blank lines do not count
+    code, report = check_json(plan, capsys)
+    [finding] = findings(report, "measurements-file")
+    assert code == 1 and (finding["line"], finding["column"]) == (2 + 2 * 50, 1)
+    assert finding["message"].startswith("more than 50 measurement rows")
+    assert finding["file"].endswith("m.csv")
+
+
+def test_the_csv_row_limit_is_far_above_a_real_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Twenty indicators measured daily for ten years is well within the limit."""
+    assert csv_loading.MAX_ROWS >= 20 * 3653 * 2 and MAX_NODES >= 100 * 5000
 
 
 # -- numbers at the edge of the float range --------------------------------------------------

@@ -18,6 +18,10 @@ from dataclasses import dataclass
 REQUIRED = ("indicator", "date", "value")
 OPTIONAL = ("source", "note", "kind")
 
+#: Twenty indicators measured every day for ten years make 73 000 rows. Each row costs
+#: about a kilobyte once loaded and checked, so rows past this many are not read.
+MAX_ROWS = 200_000
+
 
 @dataclass(frozen=True, slots=True)
 class CsvRow:
@@ -65,6 +69,7 @@ def read_measurements(text: str) -> CsvTable:
         if any(name not in header for name in REQUIRED):
             return CsvTable([], problems, delimiter)
         rows: list[CsvRow] = []
+        read = 0
         start = reader.line_num + 1
         while True:
             try:
@@ -75,10 +80,19 @@ def read_measurements(text: str) -> CsvTable:
                 problems.append(CsvProblem(start, 1, f"unreadable row: {exc}; the rows after it were not read"))
                 break
             if any(f.strip() for f in fields):
+                read += 1
+                if read > MAX_ROWS:
+                    problems.append(CsvProblem(start, 1, _too_many_rows()))
+                    break
                 physical = lines[start - 1] if start <= len(lines) else ""
                 _row(fields, header, start, _field_columns(physical, delimiter), delimiter, rows, problems)
             start = reader.line_num + 1
     return CsvTable(rows, problems, delimiter)
+
+
+def _too_many_rows() -> str:
+    count = f"{MAX_ROWS:,}".replace(",", " ")
+    return f"more than {count} measurement rows, far more than a plan needs; this row and those after it were not read"
 
 
 def physical_lines(text: str) -> list[str]:
