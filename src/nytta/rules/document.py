@@ -24,7 +24,9 @@ def yaml_syntax(ctx: Context) -> Iterator[Diagnostic]:
     The finding points at the line and column where the parser stopped. Files must be
     UTF-8; only the standard YAML types are read (no `!!python` or other tags), each
     key may appear once per mapping, and aliases may not expand the document beyond ten
-    times its written size.
+    times its written size. A plan file may be at most 64 MiB, nest at most 64 levels
+    and hold at most 500 000 values (a realistic plan holds a few thousand; long
+    measurement series belong in the measurements file).
     """
     return iter(())
 
@@ -94,7 +96,8 @@ def measurements_file(ctx: Context) -> Iterator[Diagnostic]:
     plan's git repository (or, outside one, the plan's folder). The CSV has the header
     `indicator,date,value` (optionally `source`, `note`, `kind`), either with
     commas and decimal points or with semicolons and decimal commas. Row findings name
-    the CSV file, the row's line (the header is line 1) and the column.
+    the CSV file, the row's line (the header is line 1) and the column. At most 200 000
+    rows are read; the first row past that is reported.
     """
     known = {indicator.id for _, indicator in ctx.indicators()}
     for obs in ctx.doc.observations:
