@@ -2,8 +2,9 @@
 
 Owns the portfolio benchmark: it writes a synthetic portfolio with generate_portfolio.py
 (into a temporary folder, or DIR with --keep) and times, in alternating order each round,
-`nytta check DIR`, `nytta status DIR -f json`, `nytta report DIR` (HTML) and — when `check-jsonschema` is on PATH —
-`check-jsonschema --schemafile DIR/schema.json <plan files>` against the schema written by
+`nytta check DIR` (as is, and with `NYTTA_JOBS=1`: in one process, to show what the
+process pool gains), `nytta status DIR -f json`, `nytta report DIR` (HTML) and — when
+`check-jsonschema` is on PATH — `check-jsonschema --schemafile DIR/schema.json <plan files>` against the schema written by
 `nytta schema -o`. The nytta commands run with `--as-of 2026-11-27`, the date the portfolio
 is built to pass, so the result does not depend on today's date. Peak RSS is taken per
 command from `/usr/bin/time -f %M`, or from `os.wait4` when that is absent.
@@ -29,6 +30,7 @@ from generate_portfolio import generate
 AS_OF = "2026-11-27"
 GNU_TIME = Path("/usr/bin/time")
 CHECK, STATUS, REPORT, JSONSCHEMA = "nytta check", "nytta status -f json", "nytta report (html)", "check-jsonschema"
+CHECK_SERIAL = "nytta check, 1 process"
 
 
 @dataclass
@@ -102,6 +104,7 @@ def commands(directory: Path) -> dict[str, list[str]]:
     nytta = nytta_command()
     found = {
         CHECK: [*nytta, "check", str(directory), "--as-of", AS_OF],
+        CHECK_SERIAL: ["env", "NYTTA_JOBS=1", *nytta, "check", str(directory), "--as-of", AS_OF],
         STATUS: [*nytta, "status", str(directory), "-f", "json", "--as-of", AS_OF],
         REPORT: [*nytta, "report", str(directory), "--as-of", AS_OF, "-o", os.devnull],
     }

@@ -441,7 +441,9 @@ def test_a_fifo_or_device_named_as_a_plan_is_a_located_finding(target: str, fold
         done = nytta_subprocess(*command, str(path))
         assert done.returncode == 1 and "internal error" not in done.stderr, done.stderr
     done = nytta_subprocess("calc", "--format", "json", str(path))  # calc wants a regular file: a usage error
-    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1 and "internal error" not in done.stderr
+    assert done.returncode == 2 and done.stderr == f"nytta: error: {path} is not a regular file (a pipe or device); name a plan file\n"
+    done = nytta_subprocess("calc", str(folder_with_fifo))
+    assert done.returncode == 2 and done.stderr == f"nytta: error: {folder_with_fifo} is a folder; name a plan file\n"
 
 
 def test_a_fifo_as_measurements_file_is_a_located_finding(folder_with_fifo: Path) -> None:

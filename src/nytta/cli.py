@@ -440,8 +440,16 @@ def schema(
 
 
 def _existing_file(path: Path) -> None:
-    if not path.is_file():
-        raise UsageProblem(f"no such file: {path}")
+    try:
+        if path.is_file():
+            return
+        there = path.exists()
+    except OSError as exc:  # e.g. a name longer than the system allows
+        raise UsageProblem(f"cannot use {path}: {exc.strerror or exc}") from None
+    if there:
+        kind = "a folder" if path.is_dir() else "not a regular file (a pipe or device)"
+        raise UsageProblem(f"{path} is {kind}; name a plan file")
+    raise UsageProblem(f"no such file: {path}")
 
 
 def _parse_date(text: str | None, option: str) -> _dt.date:
