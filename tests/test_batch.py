@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+import nytta.load.plan as plan_module
 from nytta.batch import PARALLEL_FROM, in_order, one_at_a_time, parallel_workers
 from nytta.check import CheckOptions, check_paths
 from nytta.followup import follow_up
-import nytta.load.plan as plan_module
 
 
 class Cycle:

@@ -7,10 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from nytta.rules.examples import BASE_PLAN
-
-from conftest import run_cli
 
 MOVED = BASE_PLAN.replace("- {date: 2026-12-31, value: 20}", "- {date: 2026-12-31, value: 25}")
 REVISION = "revisions:\n  - {date: 2026-03-01, by: karin, reason: Ny lagstiftning, changes: Målvärde 20 → 25}\n"

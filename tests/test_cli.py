@@ -9,10 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import SPEC_DIR, run_cli
 
 from nytta.rules.examples import BASE_PLAN
-
-from conftest import SPEC_DIR, run_cli
 
 DATA = Path(__file__).parent / "data"
 BROKEN = BASE_PLAN.replace("    owner: anna\n", "").replace("- {id: e-tjanst, type: intervention, name: Inför e-tjänst, leads_to: [kortare-tid]}", "- {id: e-tjanst, type: intervention, name: Inför e-tjänst}")

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import AS_OF, SPEC_DIR
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,8 +18,6 @@ from nytta.compute.trajectory import Curve, planned_curve
 from nytta.load.plan import Observation, PlanDocument, load_plan
 from nytta.model.enums import MeasurementKind
 from nytta.model.plan import Thresholds
-
-from conftest import AS_OF, SPEC_DIR
 
 D = _dt.date.fromisoformat
 

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import AS_OF, SPEC_DIR, run_cli
 
 from nytta.compute.calc import calculate
 from nytta.load.plan import PlanDocument, load_plans
 from nytta.render.register import COLUMNS, MEASUREMENT_COLUMNS
 from nytta.rules.examples import BASE_PLAN
-
-from conftest import AS_OF, SPEC_DIR, run_cli
 
 PLANS = Path(__file__).resolve().parents[1] / "plans"
 AS_OF_TEXT = AS_OF.isoformat()

@@ -8,12 +8,11 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import SPEC_DIR
 
 from nytta.load.yaml import parse_yaml
 from nytta.model.schema import plan_schema, schema_text
 from nytta.rules.docs import rules_markdown
-
-from conftest import SPEC_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = sorted((ROOT / "plans").glob("*.yaml")) + [SPEC_DIR / "bygglov-e-tjanst.yaml"]

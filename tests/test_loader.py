@@ -6,10 +6,9 @@ import datetime as _dt
 import time
 
 import pytest
+from conftest import SPEC_DIR, run_check
 
 from nytta.load.yaml import LoadError, parse_yaml
-
-from conftest import SPEC_DIR, run_check
 
 
 def test_positions_of_values_and_keys_are_exact() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from conftest import run_check
+
 from nytta.load.csv import read_measurements
 from nytta.rules.examples import BASE_PLAN
-
-from conftest import run_check
 
 PLAN = BASE_PLAN.replace("  approvals:", "  measurements_file: matningar.csv\n  approvals:").replace(
     "        measurements:\n          - {date: 2026-09-30, value: 25}\n", ""

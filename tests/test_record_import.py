@@ -7,14 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nytta.cli import main
 from nytta.load.plan import load_plan
 from nytta.rules.examples import BASE_PLAN
-
-from conftest import run_cli
 
 DATA = Path(__file__).parent / "data"
 CSV_PLAN = BASE_PLAN.replace("  approvals:", "  measurements_file: matningar.csv\n  approvals:").replace(

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from nytta.rules.catalogue import ORDER
-from nytta.rules.examples import BASE_PLAN, EXAMPLE_AS_OF, apply_fragment, marked_line
-from nytta.rules.registry import all_rules
+from conftest import run_check
 
 from nytta.check import CheckOptions, check_document
 from nytta.load.plan import load_plan
-
-from conftest import run_check
+from nytta.rules.catalogue import ORDER
+from nytta.rules.examples import BASE_PLAN, EXAMPLE_AS_OF, apply_fragment, marked_line
+from nytta.rules.registry import all_rules
 
 RULES = all_rules()
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nytta.rules.examples import BASE_PLAN
-
 from conftest import run_check
+
+from nytta.rules.examples import BASE_PLAN
 
 
 def _lines(text: str, needle: str) -> int:

@@ -7,10 +7,9 @@ import io
 import json
 
 import pytest
+from conftest import SPEC_DIR, run_cli
 
 from nytta.rules.examples import BASE_PLAN
-
-from conftest import SPEC_DIR, run_cli
 
 SPEC = str(SPEC_DIR / "bygglov-e-tjanst.yaml")
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from nytta.diagnostics import CheckResult, Diagnostic, Severity
 from nytta.batch import in_order
+from nytta.diagnostics import CheckResult, Diagnostic, Severity
 from nytta.load.files import Candidate, discover
 from nytta.load.plan import PlanDocument, load_plan
 from nytta.model.enums import Phase

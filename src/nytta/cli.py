@@ -11,9 +11,9 @@ import datetime as _dt
 import gc
 import os
 import sys
-from pathlib import Path
 from collections.abc import Iterator
-from typing import Annotated, NoReturn
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -187,7 +187,7 @@ def _say_skipped(file: str, problem: object) -> None:
     print(f"nytta: skipped {file}: the plan cannot be read ({where}); run nytta check", file=sys.stderr)
 
 
-def _follow_up(paths: list[Path], day: _dt.date, thresholds: object, summaries: bool = False) -> tuple[list[object], int]:
+def _follow_up(paths: list[Path], day: _dt.date, thresholds: object, summaries: bool = False) -> tuple[list[Any], int]:
     """The plans under ``paths`` followed up (see nytta.followup), and how many could not be
     read (each named on stderr); a missing path or no plan at all cannot run."""
     from nytta.followup import follow_up
@@ -316,7 +316,12 @@ def report(
     from nytta.check import CheckOptions
     from nytta.config import Config
     from nytta.model.plan import Thresholds
-    from nytta.render.report.build import KINDS, plan_report, portfolio_report, report_language
+    from nytta.render.report.build import (
+        KINDS,
+        plan_report,
+        portfolio_report,
+        report_language,
+    )
 
     if output_format not in KINDS:
         raise UsageProblem(f"--format '{output_format}' is not one of {', '.join(KINDS)}")

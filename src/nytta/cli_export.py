@@ -35,7 +35,14 @@ def export(
     config: Annotated[Path | None, typer.Option("--config", help="nytta.toml to use instead of the one found.")] = None,
 ) -> int:
     """Export the benefit register (nyttoregister): one row per indicator, for Excel or other tools."""
-    from nytta.cli import EXIT_FINDINGS, EXIT_OK, _each_plan, _settings, _unreadable, parse_as_of
+    from nytta.cli import (
+        EXIT_FINDINGS,
+        EXIT_OK,
+        _each_plan,
+        _settings,
+        _unreadable,
+        parse_as_of,
+    )
     from nytta.config import Config
     from nytta.model.plan import Thresholds
     from nytta.render.register import Register

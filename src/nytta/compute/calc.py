@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from nytta.compute.trajectory import (
-    Curve, actual_curve, baseline_point, direction_sign, planned_curve, realisation_end, realisation_start,
+    Curve,
+    actual_curve,
+    baseline_point,
+    direction_sign,
+    planned_curve,
+    realisation_end,
+    realisation_start,
 )
 from nytta.load.plan import PlanDocument
 from nytta.model.enums import Category, CostKind

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from nytta.compute.schedule import is_overdue, next_due
-from nytta.compute.trajectory import ZERO_GAIN, Measures, Point, forecast, measure, number, realisation_start
+from nytta.compute.trajectory import (
+    ZERO_GAIN,
+    Measures,
+    Point,
+    forecast,
+    measure,
+    number,
+    realisation_start,
+)
 from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import Category, Direction, IndicatorKind, Polarity
 from nytta.model.plan import Benefit, Indicator, Thresholds

@@ -11,15 +11,15 @@ import datetime as _dt
 import errno
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from collections.abc import Iterator
 from typing import Any
 
+from nytta.batch import one_at_a_time
 from nytta.diagnostics import Diagnostic, format_path
 from nytta.load.csv import CsvRow, physical_lines, read_measurements
 from nytta.load.files import discover
-from nytta.batch import one_at_a_time
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Plan

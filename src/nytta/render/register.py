@@ -24,7 +24,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nytta.compute.calc import MissingCalculation, benefit_values, calculate, realised_values, valuation_indicator
+from nytta.compute.calc import (
+    MissingCalculation,
+    benefit_values,
+    calculate,
+    realised_values,
+    valuation_indicator,
+)
 from nytta.compute.status import BenefitStatus, DatedValue, IndicatorStatus, plan_status
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Plan, Thresholds

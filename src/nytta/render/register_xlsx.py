@@ -20,7 +20,14 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from nytta.render.register import COLUMNS, MEASUREMENT_COLUMNS, Column, Register, Row, cells
+from nytta.render.register import (
+    COLUMNS,
+    MEASUREMENT_COLUMNS,
+    Column,
+    Register,
+    Row,
+    cells,
+)
 
 SHEETS = {"sv": ("Nyttoregister", "Mätningar"), "en": ("Benefit register", "Measurements")}
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nytta.compute.status import BenefitStatus, IndicatorStatus, PlanStatus, Status, count_by_status
+from nytta.compute.status import (
+    BenefitStatus,
+    IndicatorStatus,
+    PlanStatus,
+    Status,
+    count_by_status,
+)
 from nytta.render.numbers import measure, percent
 
 if TYPE_CHECKING:

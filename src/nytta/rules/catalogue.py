@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from nytta.rules import calculation, document, indicators, ownership, reach, references, revisions, timeline  # noqa: F401
+from nytta.rules import (  # noqa: F401
+    calculation,
+    document,
+    indicators,
+    ownership,
+    reach,
+    references,
+    revisions,
+    timeline,
+)
 from nytta.rules.registry import RULES
 
 ORDER = (

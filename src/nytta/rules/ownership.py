@@ -9,6 +9,7 @@ from nytta.model.enums import Phase, Role
 from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
+
 @rule("missing-owner", passing=benefit_block(), failing=benefit_block(drop=("owner: anna",), mark="- id: kortare-tid"))
 def missing_owner(ctx: Context) -> Iterator[Diagnostic]:
     """A benefit has no owner (nyttoägare).

@@ -8,7 +8,6 @@ from nytta.diagnostics import Diagnostic
 from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
-
 _TARGET_MOVED = "- {date: 2026-12-31, value: 25}"
 _REVISED = (
     "revisions:\n  - {date: 2026-03-01, by: karin, reason: Målvärdet sänks efter ny lagstiftning,"

@@ -11,7 +11,16 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from nytta.render.report.chart import BOLD, TEXT_COLOUR, clean_text, fit, safe_id, svg_open, text_el, text_width
+from nytta.render.report.chart import (
+    BOLD,
+    TEXT_COLOUR,
+    clean_text,
+    fit,
+    safe_id,
+    svg_open,
+    text_el,
+    text_width,
+)
 
 _ORDER = ("intervention", "output", "change", "effect", "benefit", "disbenefit", "goal")
 _COLUMN = {"intervention": 0, "output": 1, "change": 2, "effect": 3, "benefit": 4, "disbenefit": 4, "goal": 5}

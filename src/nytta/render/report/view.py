@@ -10,13 +10,26 @@ import datetime as _dt
 from dataclasses import dataclass, field
 
 from nytta.compute.calc import Calculation, MissingCalculation, calculate
-from nytta.compute.status import BenefitStatus, IndicatorStatus, PlanStatus, Status, count_by_status
+from nytta.compute.status import (
+    BenefitStatus,
+    IndicatorStatus,
+    PlanStatus,
+    Status,
+    count_by_status,
+)
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Indicator, Plan
 from nytta.render.report import visuals
 from nytta.render.report.formatting import Formatter, reason
-from nytta.render.report.labels import CATEGORY, COST_KIND, DIRECTION, PHASE, RATING, TEXT
+from nytta.render.report.labels import (
+    CATEGORY,
+    COST_KIND,
+    DIRECTION,
+    PHASE,
+    RATING,
+    TEXT,
+)
 
 DECISION_STATUSES = (Status.OFF_TRACK, Status.MISSED)
 

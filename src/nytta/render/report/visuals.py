@@ -14,7 +14,9 @@ from nytta.compute.status import IndicatorStatus
 from nytta.compute.trajectory import number, planned_curve
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Indicator, Plan
-from nytta.render.report.chain import ChainNode, chain_mermaid as _mermaid, chain_svg as _svg
+from nytta.render.report.chain import ChainNode
+from nytta.render.report.chain import chain_mermaid as _mermaid
+from nytta.render.report.chain import chain_svg as _svg
 from nytta.render.report.chart import ChartData, ChartText, line_chart
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.labels import CHAIN_KIND, TEXT
