@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 import weakref
 from pathlib import Path
 
@@ -124,3 +129,46 @@ def test_in_order_keeps_the_order_of_the_items(monkeypatch: pytest.MonkeyPatch) 
     _with_jobs(monkeypatch, 2)
     items = list(range(PARALLEL_FROM * 3))
     assert list(in_order(divmod, items, 7)) == [divmod(i, 7) for i in items]
+
+
+# -- interrupted: the workers go with it -----------------------------------------------------
+
+
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("whole_group", [True, False], ids=["ctrl-c", "parent-only"])
+def test_an_interrupted_parallel_check_stops_at_once_with_its_workers(tmp_path: Path, whole_group: bool) -> None:
+    root = tmp_path / "portfolj"
+    for n in range(4):
+        _portfolio(root / f"del-{n}")
+    env = {**os.environ, "NYTTA_JOBS": "2"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nytta", "check", str(root)], env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(workers) == 2, "the check did not start its workers"
+    if whole_group:
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    else:
+        process.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    _, err = process.communicate(timeout=30)
+    assert time.monotonic() - started < 5
+    assert (process.returncode, err) == (130, "nytta: interrupted\n")
+    time.sleep(0.2)
+    assert not [pid for pid in workers if _running(pid)]

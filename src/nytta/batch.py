@@ -13,9 +13,10 @@ those objects shared with the parent.
 
 from __future__ import annotations
 
+import functools
 import gc
-import itertools
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -53,20 +54,33 @@ def in_order(function: Callable[..., R], items: list[T], *args: Any) -> Iterator
 
     With enough items, forked worker processes compute them (``function`` and the
     arguments must be picklable, and so must the results); ``NYTTA_JOBS`` sets how many.
+    The workers ignore Ctrl-C; when the run stops early for any reason (an interrupt, an
+    error, the caller no longer wanting results) they are stopped at once.
     """
     workers = parallel_workers(len(items))
     if workers <= 1:
         yield from (function(item, *args) for item in one_at_a_time(items))
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
-    repeated = [itertools.repeat(arg) for arg in args]
-    with frozen(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from pool.map(_collected, itertools.repeat(function), items, *repeated, chunksize=4)
+    with frozen():
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
+        try:
+            yield from pool.imap(functools.partial(_collected, function, args), items, chunksize=4)
+        except BaseException:
+            pool.terminate()
+            raise
+        else:
+            pool.close()
+        finally:
+            pool.join()
 
 
-def _collected(function: Callable[..., R], item: Any, *args: Any) -> R:
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _collected(function: Callable[..., R], args: tuple[Any, ...], item: Any) -> R:
     """``function(item, *args)`` in a worker, which then frees what the plan left behind
     (it inherits the parent's frozen objects, so the collection looks at the plan's only)."""
     try:

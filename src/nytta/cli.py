@@ -29,6 +29,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class UsageProblem(Exception):
@@ -582,10 +583,11 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
-        print("nytta: interrupted", file=sys.stderr)
-        sys.exit(130)
+        code = EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
         if hasattr(exc, "format_message"):  # typer's usage errors
             _fail(" ".join(exc.format_message().split()))
         _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C during a command into this code
+        print("nytta: interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
