@@ -91,9 +91,11 @@ def _collected(function: Callable[..., R], args: tuple[Any, ...], item: Any) -> 
 
 def parallel_workers(files: int) -> int:
     """How many processes to use for ``files`` files (`NYTTA_JOBS` overrides; 1 = none)."""
+    if sys.platform == "win32":  # workers are forked, and Windows cannot fork
+        return 1
     configured = os.environ.get("NYTTA_JOBS", "")
     if configured.isdigit() and int(configured) > 0:
         return int(configured) if files > 1 else 1
-    if files < PARALLEL_FROM or sys.platform == "win32" or sys.platform == "darwin":
+    if files < PARALLEL_FROM or sys.platform == "darwin":  # forking there is only safe when asked for
         return 1
     return min(os.cpu_count() or 1, 8)
