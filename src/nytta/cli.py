@@ -13,11 +13,14 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from nytta import __version__
+
+if TYPE_CHECKING:
+    from nytta.diagnostics import Diagnostic
 
 app = typer.Typer(
     name="nytta",
@@ -183,8 +186,8 @@ def _unreadable(doc: object) -> bool:
     return False
 
 
-def _say_skipped(file: str, problem: object) -> None:
-    where = f"{problem.file}:{problem.line}:{problem.column}: {problem.message}" if problem else file  # type: ignore[attr-defined]
+def _say_skipped(file: str, problem: Diagnostic | None) -> None:
+    where = f"{problem.file}:{problem.line}:{problem.column}: {problem.message}" if problem else file
     print(f"nytta: skipped {file}: the plan cannot be read ({where}); run nytta check", file=sys.stderr)
 
 
