@@ -369,3 +369,17 @@ def test_status_never_depends_on_measurements_after_the_as_of_date(as_of: _dt.da
     without = dataclasses.replace(_SPEC_DOC, observations=known, _by_indicator=None)
     with_later = dataclasses.replace(_SPEC_DOC, observations=[*later, *known, *later], _by_indicator=None)
     assert plan_status(with_later, as_of) == plan_status(without, as_of)
+
+
+@pytest.mark.parametrize("count", [0, 1, 4])
+def test_the_status_json_text_is_the_contract_document_written_plan_by_plan(count: int) -> None:
+    """``status --format json`` writes one plan at a time; the text is exactly what dumping
+    the whole document at once gives."""
+    from nytta.compute.status_json import status_json_text
+    from nytta.load.plan import iter_plans
+
+    plans = [SPEC_DIR / "bygglov-e-tjanst.yaml", *sorted((Path(__file__).parents[1] / "plans").glob("*.yaml"))]
+    statuses = [plan_status(doc, AS_OF) for doc in iter_plans(plans[:count], [])]
+    assert len(statuses) == count
+    whole = json.dumps(status_json(statuses, AS_OF), ensure_ascii=False, indent=2) + "\n"
+    assert "".join(status_json_text(statuses, AS_OF)) == whole

@@ -241,11 +241,9 @@ def status(
 
 def _render_status(statuses: list[object], fmt: str, day: _dt.date, output: Path | None) -> str:
     if fmt == "json":
-        import json
+        from nytta.compute.status_json import status_json_text
 
-        from nytta.compute.status_json import status_json
-
-        return json.dumps(status_json(statuses, day), ensure_ascii=False, indent=2) + "\n"  # type: ignore[arg-type]
+        return "".join(status_json_text(statuses, day))  # type: ignore[arg-type]
     if fmt == "csv":
         from nytta.render.status_csv import render_status_csv
 

@@ -8,6 +8,8 @@ precision, dates as ISO text, anything absent as null, ``target`` the final targ
 from __future__ import annotations
 
 import datetime as _dt
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from nytta.compute.status import BenefitStatus, DatedValue, IndicatorStatus, PlanStatus
@@ -16,6 +18,19 @@ from nytta.compute.status import BenefitStatus, DatedValue, IndicatorStatus, Pla
 def status_json(statuses: list[PlanStatus], as_of: _dt.date) -> dict[str, Any]:
     """The whole document: the as-of date and one entry per plan, in the order given."""
     return {"as_of": as_of.isoformat(), "plans": [plan_json(s) for s in statuses]}
+
+
+def status_json_text(statuses: Iterable[PlanStatus], as_of: _dt.date) -> Iterator[str]:
+    """:func:`status_json` as ``json.dumps(…, ensure_ascii=False, indent=2)`` writes it,
+    plus a final newline — one plan at a time, so a large portfolio's document is never
+    held as objects all at once. (JSON text has no raw line breaks inside strings, so a
+    plan's lines can be indented as a block.)"""
+    yield "{\n  \"as_of\": " + json.dumps(as_of.isoformat()) + ",\n  \"plans\": "
+    separator = "[\n    "
+    for status in statuses:
+        yield separator + json.dumps(plan_json(status), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        separator = ",\n    "
+    yield "[]\n}\n" if separator == "[\n    " else "\n  ]\n}\n"
 
 
 def plan_json(status: PlanStatus) -> dict[str, Any]:
