@@ -493,7 +493,10 @@ YAML_CASES: list[tuple[str, str, tuple[str, int, int, str] | None]] = [
     ("complex-key-sequence", HEAD + "? [a, b]\n: c\n", ("yaml-syntax", 3, 3, "a mapping key must be a plain value")),
     ("complex-key-mapping", "nytta: 1\nplan:\n  ? {id: x}\n  : y\n", ("yaml-syntax", 3, 5, "a mapping key must be a plain value")),
     ("anchor-on-a-key", "nytta: 1\nplan: {&k id: x, title: *k, phase: identify}\n", None),
-    ("alias-as-a-duplicate-key", "nytta: 1\nplan: {&k id: x, *k : y, phase: identify}\n", ("yaml-syntax", 2, 8, "duplicate key 'id'")),
+    # a key written as an alias is located at the alias, not at the anchor it repeats
+    ("alias-as-a-duplicate-key", "nytta: 1\nplan: {&k id: x, *k : y, phase: identify}\n", ("yaml-syntax", 2, 18, "duplicate key 'id'")),
+    ("alias-as-a-duplicate-block-key", "nytta: 1\nplan:\n  &k id: x\n  title: t  # a *note*\n  other: &v 3\n  b: *v\n  *k : y\n",
+     ("yaml-syntax", 7, 3, "duplicate key 'id' (first used on line 3)")),
     ("alias-as-a-key", "nytta: 1\nplan: {&k title: x, id: y, phase: identify}\npeople: [{*k : z, id: p, name: n}]\n", None),
     ("long-implicit-key", HEAD + "k" * 2000 + ": 1\n", ("yaml-syntax", 3, 2001, "could not find expected ':'")),
     ("long-explicit-key", HEAD + "? " + "k" * 100_000 + "\n: 1\n", ("schema", 3, 3, "unknown key 'kkkk")),

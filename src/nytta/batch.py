@@ -18,6 +18,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -27,6 +28,8 @@ R = TypeVar("R")
 
 #: From this many files on, the work is shared out over the CPU cores (it pays from here).
 PARALLEL_FROM = 24
+#: Files handed to a worker at a time.
+CHUNK = 4
 
 
 @contextmanager
@@ -54,8 +57,9 @@ def in_order(function: Callable[..., R], items: list[T], *args: Any) -> Iterator
 
     With enough items, forked worker processes compute them (``function`` and the
     arguments must be picklable, and so must the results); ``NYTTA_JOBS`` sets how many.
-    The workers ignore Ctrl-C; when the run stops early for any reason (an interrupt, an
-    error, the caller no longer wanting results) they are stopped at once.
+    The workers ignore Ctrl-C, and the parent takes it only between results (raising
+    KeyboardInterrupt there); when the run stops early for any reason (an interrupt, an
+    error, the caller no longer wanting results) the workers are stopped at once.
     """
     workers = parallel_workers(len(items))
     if workers <= 1:
@@ -63,10 +67,21 @@ def in_order(function: Callable[..., R], items: list[T], *args: Any) -> Iterator
         return
     import multiprocessing
 
-    with frozen():
+    with frozen(), _interrupts_deferred() as interrupted:
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
         try:
-            yield from pool.imap(functools.partial(_collected, function, args), items, chunksize=4)
+            chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+            results = pool.imap(functools.partial(_collected, function, args), chunks)
+            while True:
+                try:
+                    chunk = results.next(timeout=0.05)
+                except multiprocessing.TimeoutError:
+                    chunk = []
+                except StopIteration:
+                    break
+                if interrupted():
+                    raise KeyboardInterrupt
+                yield from chunk
         except BaseException:
             pool.terminate()
             raise
@@ -76,17 +91,35 @@ def in_order(function: Callable[..., R], items: list[T], *args: Any) -> Iterator
             pool.join()
 
 
+@contextmanager
+def _interrupts_deferred() -> Iterator[Callable[[], bool]]:
+    """Within the block Ctrl-C only sets a flag, which ``in_order`` reads between results:
+    an interrupt that lands inside the pool's own locking can leave it unable to stop."""
+    received: list[int] = []
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is signal.SIG_IGN:
+        yield lambda: False
+        return
+    signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    try:
+        yield lambda: bool(received)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _collected(function: Callable[..., R], args: tuple[Any, ...], item: Any) -> R:
-    """``function(item, *args)`` in a worker, which then frees what the plan left behind
-    (it inherits the parent's frozen objects, so the collection looks at the plan's only)."""
-    try:
-        return function(item, *args)
-    finally:
+def _collected(function: Callable[..., R], args: tuple[Any, ...], chunk: list[Any]) -> list[R]:
+    """``function(item, *args)`` for each item of a chunk in a worker, which frees what each
+    plan left behind (it inherits the parent's frozen objects, so a collection looks at
+    the plan's only)."""
+    results = []
+    for item in chunk:
+        results.append(function(item, *args))
         gc.collect()
+    return results
 
 
 def parallel_workers(files: int) -> int:
