@@ -97,7 +97,7 @@ def _interrupts_deferred() -> Iterator[Callable[[], bool]]:
     an interrupt that lands inside the pool's own locking can leave it unable to stop."""
     received: list[int] = []
     previous = signal.getsignal(signal.SIGINT)
-    if threading.current_thread() is not threading.main_thread() or previous is signal.SIG_IGN:
+    if threading.current_thread() is not threading.main_thread() or previous in (signal.SIG_IGN, None):
         yield lambda: False
         return
     signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
