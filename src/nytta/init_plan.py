@@ -13,6 +13,7 @@ that the braces of YAML flow mappings need no escaping.
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import os
 import re
@@ -20,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from string import Template
 
+from nytta.compute.schedule import add_months
 from nytta.model.enums import Phase, fold
 
 LANGUAGES = ("sv", "en")
@@ -44,15 +46,9 @@ class PlanDates:
     realisation_end: _dt.date
 
 
-def add_months(day: _dt.date, months: int) -> _dt.date:
-    """The first day of the month ``months`` after the month of ``day``."""
-    index = day.year * 12 + day.month - 1 + months
-    return _dt.date(index // 12, index % 12 + 1, 1)
-
-
 def month_end(day: _dt.date) -> _dt.date:
     """The last day of the month of ``day``."""
-    return add_months(day, 1) - _dt.timedelta(days=1)
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def plan_dates(today: _dt.date) -> PlanDates:

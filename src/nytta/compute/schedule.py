@@ -5,9 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from nytta.model.enums import Frequency
-from nytta.model.plan import Benefit, Indicator
+
+if TYPE_CHECKING:  # annotations only: ``nytta init`` uses add_months without the models
+    from nytta.model.plan import Benefit, Indicator
 
 #: Days after the due date before a measurement counts as overdue.
 GRACE_DAYS = {Frequency.MONTHLY: 7, Frequency.QUARTERLY: 21}
