@@ -156,6 +156,25 @@ def _settings(config: Path | None) -> object:
     return load_config(config or find_config(Path.cwd()), set(all_rules()))
 
 
+def _settings_and_fallback(config: Path | None) -> tuple[Any, Any]:
+    """The configuration, and the thresholds it sets for plans without their own (or None)."""
+    from nytta.config import Config
+    from nytta.model.plan import Thresholds
+
+    settings = _settings(config)
+    assert isinstance(settings, Config)
+    return settings, Thresholds(**settings.thresholds) if settings.thresholds else None
+
+
+LANGUAGES = ("sv", "en")
+
+
+def check_language(lang: str | None) -> None:
+    """``--lang`` names one of the report languages (None: not given)."""
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageProblem(f"--lang '{lang}' is not one of {', '.join(LANGUAGES)}")
+
+
 def _each_plan(paths: list[Path]) -> Iterator[object]:
     """The plans under ``paths`` one at a time; a missing path or no plan at all cannot run."""
     from nytta.load.files import MissingPath
@@ -224,15 +243,10 @@ def status(
     config: Annotated[Path | None, typer.Option("--config", help="nytta.toml to use instead of the one found.")] = None,
 ) -> int:
     """Compare measurements with baselines and targets: is each benefit being realised?"""
-    from nytta.config import Config
-    from nytta.model.plan import Thresholds
-
     if output_format not in STATUS_FORMATS:
         raise UsageProblem(f"--format '{output_format}' is not one of {', '.join(STATUS_FORMATS)}")
     day = parse_as_of(as_of)
-    settings = _settings(config)
-    assert isinstance(settings, Config)
-    fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
+    _, fallback = _settings_and_fallback(config)
     followed, unreadable = _follow_up(paths, day, fallback)
     statuses = [item.status for item in followed]  # type: ignore[attr-defined]
     _write(_render_status(statuses, output_format, day, output), output)
@@ -316,8 +330,6 @@ def report(
 ) -> int:
     """Render a report for the steering group: a plan report or a portfolio report."""
     from nytta.check import CheckOptions
-    from nytta.config import Config
-    from nytta.model.plan import Thresholds
     from nytta.render.report.build import (
         KINDS,
         plan_report,
@@ -327,14 +339,11 @@ def report(
 
     if output_format not in KINDS:
         raise UsageProblem(f"--format '{output_format}' is not one of {', '.join(KINDS)}")
-    if lang is not None and lang not in ("sv", "en"):
-        raise UsageProblem(f"--lang '{lang}' is not one of sv, en")
+    check_language(lang)
     if templates is not None and not templates.is_dir():
         raise UsageProblem(f"no such templates folder: {templates}")
     day = parse_as_of(as_of)
-    settings = _settings(config)
-    assert isinstance(settings, Config)
-    fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
+    settings, fallback = _settings_and_fallback(config)
     single = len(paths) == 1 and paths[0].is_file()
     try:
         if single:

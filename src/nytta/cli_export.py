@@ -15,7 +15,6 @@ from typing import Annotated, Any
 import typer
 
 EXPORT_FORMATS = ("csv", "xlsx", "json")
-LANGUAGES = ("sv", "en")
 
 
 def register(app: Any) -> None:
@@ -39,28 +38,24 @@ def export(
         EXIT_FINDINGS,
         EXIT_OK,
         _each_plan,
-        _settings,
+        _settings_and_fallback,
         _unreadable,
+        check_language,
         parse_as_of,
     )
-    from nytta.config import Config
-    from nytta.model.plan import Thresholds
     from nytta.render.register import Register
 
     fmt = _export_format(output_format, output)
-    _check_language(lang)
+    check_language(lang)
     day = parse_as_of(as_of)
-    settings = _settings(config)
-    assert isinstance(settings, Config)
-    fallback = Thresholds(**settings.thresholds) if settings.thresholds else None
+    _, fallback = _settings_and_fallback(config)
     table, languages, unreadable = Register(day), set(), 0
     for doc in _each_plan(paths):  # keep the rows, not the plans
         if _unreadable(doc):
             unreadable += 1
             continue
-        own = doc.plan.plan  # type: ignore[attr-defined]
-        languages.add(str(own.language.value))
-        table.add(doc, None if own.thresholds else fallback)  # type: ignore[arg-type]
+        languages.add(str(doc.plan.plan.language.value))  # type: ignore[attr-defined]
+        table.add(doc, fallback)  # type: ignore[arg-type]
     chosen = lang or (languages.pop() if len(languages) == 1 else "sv")
     _write_register(table, fmt, chosen, output)
     return EXIT_FINDINGS if unreadable else EXIT_OK
@@ -77,13 +72,6 @@ def _export_format(requested: str | None, output: Path | None) -> str:
     if fmt == "xlsx" and output is None:
         raise UsageProblem("--format xlsx writes a binary file: give --output FILE.xlsx")
     return fmt
-
-
-def _check_language(lang: str | None) -> None:
-    from nytta.cli import UsageProblem
-
-    if lang is not None and lang not in LANGUAGES:
-        raise UsageProblem(f"--lang '{lang}' is not one of {', '.join(LANGUAGES)}")
 
 
 def _write_register(table: Any, fmt: str, lang: str, output: Path | None) -> None:

@@ -27,13 +27,12 @@ def init(
     ] = "identify",
 ) -> int:
     """Write a new benefit plan with a comment above every section, organised around the seven questions."""
-    from nytta.cli import EXIT_OK, UsageProblem
-    from nytta.init_plan import LANGUAGES, plan_id_for, plan_text, schema_reference
+    from nytta.cli import EXIT_OK, UsageProblem, check_language
+    from nytta.init_plan import plan_id_for, plan_text, schema_reference
     from nytta.model.enums import Phase, parse_enum
     from nytta.write.atomic import replace_file
 
-    if lang not in LANGUAGES:
-        raise UsageProblem(f"--lang '{lang}' is not one of {', '.join(LANGUAGES)}")
+    check_language(lang)
     try:
         chosen = parse_enum(Phase, phase)
     except ValueError as exc:

@@ -45,29 +45,29 @@ class FollowUp:
 
 
 def follow_up(
-    paths: list[Path], as_of: _dt.date, thresholds: Thresholds | None = None, *, summaries: bool = False,
+    paths: list[Path], as_of: _dt.date, fallback: Thresholds | None = None, *, summaries: bool = False,
 ) -> Iterator[FollowUp]:
-    """Each plan under ``paths`` followed up on ``as_of``, in file order; ``thresholds``
-    apply to plans without their own. YAML files found by search that are not plans are
+    """Each plan under ``paths`` followed up on ``as_of``, in file order; ``fallback``
+    thresholds apply to plans without their own. YAML files found by search that are not plans are
     left out. Raises ``MissingPath`` (before loading anything) for a path that does not exist."""
-    followed = in_order(_follow_up_file, discover(paths), as_of, thresholds, summaries)
+    followed = in_order(_follow_up_file, discover(paths), as_of, fallback, summaries)
     return (f for f in followed if f is not None)
 
 
-def _follow_up_file(candidate: Candidate, as_of: _dt.date, thresholds: Thresholds | None, summaries: bool) -> FollowUp | None:
+def _follow_up_file(candidate: Candidate, as_of: _dt.date, fallback: Thresholds | None, summaries: bool) -> FollowUp | None:
     doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit)
     if doc is None:
         return None
-    return follow_up_document(doc, as_of, thresholds, summaries=summaries)
+    return follow_up_document(doc, as_of, fallback, summaries=summaries)
 
 
 def follow_up_document(
-    doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | None = None, *, summaries: bool = False,
+    doc: PlanDocument, as_of: _dt.date, fallback: Thresholds | None = None, *, summaries: bool = False,
 ) -> FollowUp:
     """One loaded plan followed up (see :func:`follow_up`)."""
     if doc.plan is None:
         return FollowUp(doc.file, problem=doc.diagnostics[0] if doc.diagnostics else None)
-    status = plan_status(doc, as_of, None if doc.plan.plan.thresholds else thresholds)
+    status = plan_status(doc, as_of, fallback=fallback)
     return FollowUp(doc.file, status, summarise(doc, as_of) if summaries else None)
 
 

@@ -109,15 +109,18 @@ class PlanStatus:
     benefits: tuple[BenefitStatus, ...]
 
 
-def plan_status(doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | None = None) -> PlanStatus:
-    """The status of a loaded plan on ``as_of``; ``thresholds`` replaces the plan's own.
+def plan_status(
+    doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | None = None, *, fallback: Thresholds | None = None,
+) -> PlanStatus:
+    """The status of a loaded plan on ``as_of``; ``thresholds`` replaces the plan's own,
+    ``fallback`` (say, from ``nytta.toml``) applies only when the plan has none.
 
     Raises ValueError when the document holds no plan (it could not be loaded).
     """
     plan = doc.plan
     if plan is None:
         raise ValueError(f"{doc.file}: the plan could not be loaded, so it has no status")
-    limits = thresholds or plan.plan.thresholds or Thresholds()
+    limits = thresholds or plan.plan.thresholds or fallback or Thresholds()
     benefits = tuple(benefit_status(b, doc, as_of, limits) for b in plan.benefits)
     status, reason = worst_of([(b.id, b.status) for b in benefits], "benefit")
     pair = (limits.on_track, limits.at_risk)

@@ -110,18 +110,18 @@ class Register:
     rows: list[Row] = field(default_factory=list)
     measurements: list[Row] = field(default_factory=list)
 
-    def add(self, doc: PlanDocument, thresholds: Thresholds | None = None) -> None:
-        """Add a loaded plan's rows and measurements; ``thresholds`` replaces the plan's own."""
-        self.rows.extend(register_rows(doc, self.as_of, thresholds))
+    def add(self, doc: PlanDocument, fallback: Thresholds | None = None) -> None:
+        """Add a loaded plan's rows and measurements; ``fallback`` thresholds apply when the plan has none."""
+        self.rows.extend(register_rows(doc, self.as_of, fallback))
         self.measurements.extend(measurement_rows(doc))
 
 
-def register_rows(doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | None = None) -> list[Row]:
+def register_rows(doc: PlanDocument, as_of: _dt.date, fallback: Thresholds | None = None) -> list[Row]:
     """One row per indicator of the plan (one row for a benefit without indicators)."""
     plan = doc.plan
     if plan is None:
         raise ValueError(f"{doc.file}: the plan could not be loaded, so it has no register")
-    status = plan_status(doc, as_of, thresholds)
+    status = plan_status(doc, as_of, fallback=fallback)
     values = _values_to_date(doc, plan, as_of)
     rows: list[Row] = []
     for benefit, benefit_status in zip(plan.benefits, status.benefits, strict=True):

@@ -27,11 +27,11 @@ def report_language(languages: list[str], lang: str | None) -> str:
 
 def plan_report(
     doc: PlanDocument, options: CheckOptions, lang: str, kind: str,
-    templates: Path | None = None, thresholds: Thresholds | None = None,
+    templates: Path | None = None, fallback: Thresholds | None = None,
 ) -> str:
     """The report of one plan in ``lang`` as ``kind`` (html or md)."""
     assert doc.plan is not None
-    status = plan_status(doc, options.as_of, None if doc.plan.plan.thresholds else thresholds)
+    status = plan_status(doc, options.as_of, fallback=fallback)
     findings = check_document(doc, options)
     view = plan_view(doc, status, findings, options.as_of, lang)
     return render(f"plan.{kind}.j2", kind, templates, view=view, text=view.text, lang=lang, as_of=view.as_of)
