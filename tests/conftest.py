@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as _dt
+import subprocess
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -26,6 +30,22 @@ def write_plan(tmp_path: Path):
         return path
 
     return write
+
+
+def modules_loaded(statements: str, packages: Iterable[str], *argv: str) -> list[str]:
+    """The modules of ``packages`` (top-level names) that a fresh interpreter has loaded
+    after running ``statements`` with ``argv`` as ``sys.argv[1:]``. The list is printed last
+    on stderr, so that what the statements print cannot get in its way."""
+    wanted = sorted(set(packages))
+    code = (
+        f"import sys\n{statements}\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {wanted!r}), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+    return ast.literal_eval(result.stderr.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+CLI_MAIN = "from nytta.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass"
 
 
 def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import CLI_MAIN, modules_loaded
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "nytta"
 CORE = ["load", "model", "rules", "compute", "check.py", "config.py", "diagnostics.py"]
@@ -49,23 +49,15 @@ def _imported_modules(path: Path) -> set[str]:
 
 
 def test_checking_a_plan_loads_no_ui_library_at_run_time() -> None:
-    code = (
-        "import sys, datetime, pathlib\n"
+    statements = (
+        "import datetime, pathlib\n"
         "from nytta.check import check_paths, CheckOptions\n"
-        "check_paths([pathlib.Path(sys.argv[1])], CheckOptions(as_of=datetime.date(2026, 11, 27)))\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'click', 'rich', 'jinja2'}))\n"
+        "check_paths([pathlib.Path(sys.argv[1])], CheckOptions(as_of=datetime.date(2026, 11, 27)))"
     )
     plan = Path(__file__).parent / "data" / "spec" / "bygglov-e-tjanst.yaml"
-    result = subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert modules_loaded(statements, {"typer", "click", "rich", "jinja2"}, str(plan)) == []
 
 
 def test_cli_check_loads_neither_rich_nor_jinja2() -> None:
-    code = (
-        "import sys\nfrom nytta.cli import main\n"
-        "try:\n    main(['check', sys.argv[1], '-f', 'json'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'rich', 'jinja2'}), file=sys.stderr)\n"
-    )
     plan = Path(__file__).parent / "data" / "spec" / "bygglov-e-tjanst.yaml"
-    result = subprocess.run([sys.executable, "-c", code, str(plan)], capture_output=True, text=True, check=False)
-    assert result.stderr.strip() == "[]"
+    assert modules_loaded(CLI_MAIN, {"rich", "jinja2"}, "check", str(plan), "-f", "json") == []

@@ -6,13 +6,11 @@ import csv
 import datetime as _dt
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import AS_OF, SPEC_DIR, run_cli
+from conftest import AS_OF, CLI_MAIN, SPEC_DIR, modules_loaded, run_cli
 
 from nytta.compute.calc import calculate
 from nytta.load.plan import PlanDocument, load_plans
@@ -212,10 +210,4 @@ def test_text_never_becomes_a_formula_and_a_benefit_without_indicators_keeps_a_r
 
 
 def test_a_csv_export_does_not_load_openpyxl() -> None:
-    code = (
-        "import sys\nfrom nytta.cli import main\n"
-        "try:\n    main(['export', sys.argv[1], '--as-of', '2026-11-27'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'openpyxl'), file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code, str(PLANS)], capture_output=True, text=True, check=False)
-    assert result.stderr.strip().splitlines()[-1] == "[]"
+    assert modules_loaded(CLI_MAIN, {"openpyxl"}, "export", str(PLANS), "--as-of", "2026-11-27") == []

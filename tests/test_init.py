@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_check, run_cli
+from conftest import modules_loaded, run_check, run_cli
 
 from nytta.init_plan import SCHEMA_URL, optional_sections, plan_dates, plan_text
 from nytta.model.enums import Phase
@@ -169,9 +167,4 @@ def test_the_commented_out_sections_pass_check_when_taken_into_use(write_plan, l
 
 
 def test_the_plan_builder_imports_no_ui_library() -> None:
-    code = (
-        "import sys\nimport nytta.init_plan\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'click', 'rich', 'jinja2'}))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert modules_loaded("import nytta.init_plan", {"typer", "click", "rich", "jinja2"}) == []

@@ -5,13 +5,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from conftest import modules_loaded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -419,9 +418,5 @@ def test_mermaid_cycle_does_not_raise() -> None:
 
 
 def test_generators_load_no_ui_library() -> None:
-    code = (
-        "import sys\nimport nytta.render.report.chart, nytta.render.report.chain\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'rich', 'jinja2'}))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    loaded = modules_loaded("import nytta.render.report.chart, nytta.render.report.chain", {"typer", "rich", "jinja2"})
+    assert loaded == []
