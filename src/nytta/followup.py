@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nytta.batch import in_order
-from nytta.compute.calc import Calculation, MissingCalculation, calculate
+from nytta.compute.calc import Calculation, calculation_or_none
 from nytta.compute.status import PlanStatus, plan_status
 from nytta.diagnostics import Diagnostic
 from nytta.load.files import Candidate, discover
@@ -74,9 +74,6 @@ def follow_up_document(
 def summarise(doc: PlanDocument, as_of: _dt.date) -> PlanSummary:
     plan = doc.plan
     assert plan is not None
-    try:
-        calc: Calculation | None = calculate(doc, as_of)
-    except MissingCalculation:
-        calc = None
+    calc = calculation_or_none(doc, as_of)
     categories = tuple(b.category.value if b.category else None for b in plan.benefits)
     return PlanSummary(plan.plan.title, plan.plan.organisation, str(plan.plan.language.value), categories, calc)

@@ -108,6 +108,14 @@ def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> 
     return result
 
 
+def calculation_or_none(doc: PlanDocument, as_of: _dt.date) -> Calculation | None:
+    """The nyttokalkyl, or None when the plan has none or it cannot be computed."""
+    try:
+        return calculate(doc, as_of)
+    except MissingCalculation:
+        return None
+
+
 def benefit_values(benefit: Benefit, years: Iterable[int], until: _dt.date | None = None) -> Yearly:
     """The planned value of a valued benefit per year (zero where it cannot be computed),
     counting days up to ``until`` (default: the end of the last year)."""

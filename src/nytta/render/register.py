@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nytta.compute.calc import (
-    MissingCalculation,
     benefit_values,
-    calculate,
+    calculation_or_none,
     realised_values,
     valuation_indicator,
 )
@@ -195,10 +194,10 @@ def _pair(point: DatedValue | None) -> tuple[float | str | None, _dt.date | None
 
 def _values_to_date(doc: PlanDocument, plan: Plan, as_of: _dt.date) -> dict[str, tuple[float, float]]:
     """(planned, realised) value to date of each valued benefit, when the plan has a nyttokalkyl."""
-    try:
-        years = calculate(doc, as_of).years
-    except MissingCalculation:
+    calc = calculation_or_none(doc, as_of)
+    if calc is None:
         return {}
+    years = calc.years
     return {
         b.id: (sum(benefit_values(b, years, as_of).values()), sum(realised_values(b, doc, years, as_of).values()))
         for b in plan.benefits

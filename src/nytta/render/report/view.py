@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from nytta.compute.calc import Calculation, MissingCalculation, calculate
+from nytta.compute.calc import Calculation, calculation_or_none
 from nytta.compute.status import (
     BenefitStatus,
     IndicatorStatus,
@@ -120,7 +120,7 @@ def plan_view(
     assert plan is not None
     fmt = Formatter(lang, plan.plan.currency)
     text = TEXT[lang]
-    calc = _calculation(doc, as_of)
+    calc = calculation_or_none(doc, as_of)
     names = _names(plan)
     benefits = tuple(
         _benefit(fmt, doc, b, s, status.thresholds, names, as_of) for b, s in zip(plan.benefits, status.benefits)
@@ -136,13 +136,6 @@ def plan_view(
         calc=_calc_view(fmt, calc, text) if calc else None, risks=_risks(fmt, plan, names),
         quality=_quality(findings, text),
     )
-
-
-def _calculation(doc: PlanDocument, as_of: _dt.date) -> Calculation | None:
-    try:
-        return calculate(doc, as_of)
-    except MissingCalculation:
-        return None
 
 
 def _names(plan: Plan) -> dict[str, str]:
