@@ -122,9 +122,10 @@ def register_rows(doc: PlanDocument, as_of: _dt.date, fallback: Thresholds | Non
         raise ValueError(f"{doc.file}: the plan could not be loaded, so it has no register")
     status = plan_status(doc, as_of, fallback=fallback)
     values = _values_to_date(doc, plan, as_of)
+    names = _Names(plan)
     rows: list[Row] = []
     for benefit, benefit_status in zip(plan.benefits, status.benefits, strict=True):
-        head = _benefit_cells(plan, benefit, benefit_status)
+        head = _benefit_cells(plan, names, benefit, benefit_status)
         indicators: Sequence[IndicatorStatus | None] = benefit_status.indicators or (None,)
         carrier = valuation_indicator(benefit)
         for indicator in indicators:
@@ -151,10 +152,17 @@ def measurement_rows(doc: PlanDocument) -> list[Row]:
     ]
 
 
-def _benefit_cells(plan: Plan, benefit: Benefit, status: BenefitStatus) -> Row:
-    people = {p.id: p.name for p in plan.people}
-    stakeholders = {s.id: s.name for s in plan.stakeholders}
-    goals = {g.id: g.name for g in plan.goals}
+class _Names:
+    """Display names by id of a plan's people, stakeholders and goals (looked up once per plan)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.people = {p.id: p.name for p in plan.people}
+        self.stakeholders = {s.id: s.name for s in plan.stakeholders}
+        self.goals = {g.id: g.name for g in plan.goals}
+
+
+def _benefit_cells(plan: Plan, names: _Names, benefit: Benefit, status: BenefitStatus) -> Row:
+    people, stakeholders, goals = names.people, names.stakeholders, names.goals
     return {
         "plan_id": plan.plan.id,
         "plan": plan.plan.title,
