@@ -30,7 +30,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from nytta.cli import app
 from nytta.rules.examples import BASE_PLAN
 
 Tree = Any
@@ -447,29 +446,6 @@ def assert_clean(argv: list[str], code: int, out: str, err: str) -> None:
             assert finding["line"] >= 1 and finding["column"] >= 1, finding
 
 
-def _one_of_each_command() -> None:
-    """Drop repeated registrations of a command, keeping the first."""
-    seen: set[str] = set()
-    unique = []
-    for info in app.registered_commands:
-        name = info.name or getattr(info.callback, "__name__", "")
-        if name not in seen:
-            seen.add(name)
-            unique.append(info)
-    app.registered_commands[:] = unique
-
-
-def cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """``run_cli`` for many runs in one process. ``main`` adds the command modules' commands
-    to the app again on every call, and each run builds every registered command, so without
-    this each run would be slower than the one before it (across the whole test session)."""
-    _one_of_each_command()
-    try:
-        return run_cli(argv, capsys)
-    finally:
-        _one_of_each_command()
-
-
 def run_all(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="nytta-fuzz-") as tmp:
         plan = write_case(Path(tmp), case)
@@ -477,7 +453,7 @@ def run_all(case: Case, capsys: pytest.CaptureFixture[str]) -> None:
         runs += [[*command, str(plan.parent)] for command in FOLDER_COMMANDS]
         for run in runs:
             argv = [*run, "--as-of", case.as_of]
-            assert_clean(argv, *cli(argv, capsys))
+            assert_clean(argv, *run_cli(argv, capsys))
 
 
 FUZZ = settings(
@@ -509,7 +485,7 @@ SAMTAL = ("benefits", 1, "indicators", 0)
 def test_the_base_plan_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         plan = write_case(Path(tmp), Case(base_plan()))
-        code, out, _ = cli(["check", str(plan), "--format", "json", "--as-of", "2026-11-27"], capsys)
+        code, out, _ = run_cli(["check", str(plan), "--format", "json", "--as-of", "2026-11-27"], capsys)
     assert code == 0, out
     assert json.loads(out)["errors"] == 0
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_fuzz import BASE_TEXT, assert_clean, base_plan, cli, dump
+from conftest import run_cli
+from test_fuzz import BASE_TEXT, assert_clean, base_plan, dump
 
 from nytta.load import csv as csv_loading
 from nytta.load import plan as plan_loading
@@ -40,7 +41,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
 
 def check_json(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
     argv = ["check", str(path), "--format", "json", "--as-of", AS_OF]
-    code, out, err = cli(argv, capsys)
+    code, out, err = run_cli(argv, capsys)
     assert_clean(argv, code, out, err)
     return code, json.loads(out)
 
@@ -50,7 +51,7 @@ def all_commands(path: Path, capsys: pytest.CaptureFixture[str]) -> dict[tuple[s
     results = {}
     for command in COMMANDS:
         argv = [*command, str(path), "--as-of", AS_OF]
-        results[command] = cli(argv, capsys)
+        results[command] = run_cli(argv, capsys)
         assert_clean(argv, *results[command])
     return results
 
@@ -102,11 +103,11 @@ def test_a_50_mb_plan_is_read_whole_in_reasonable_time(tmp_path: Path, capsys: p
     assert (code, report["errors"]) == (0, 0)
     for command in (("status", "--format", "json"), ("calc", "--format", "json")):
         argv = [*command, str(plan), "--as-of", AS_OF]
-        code, out, err = cli(argv, capsys)
+        code, out, err = run_cli(argv, capsys)
         assert_clean(argv, code, out, err)
         assert code == 0
     argv = ["report", "--format", "md", str(plan), "--as-of", AS_OF]
-    code, out, err = cli(argv, capsys)
+    code, out, err = run_cli(argv, capsys)
     assert_clean(argv, code, out, err)
     assert code == 0 and description in out
     assert time.perf_counter() - started < 60
@@ -148,7 +149,7 @@ def test_very_many_measurements_are_all_counted(tmp_path: Path, capsys: pytest.C
     _, report = check_json(plan, capsys)
     [duplicate] = findings(report, "duplicate-measurement")
     assert (duplicate["file"].rsplit("/", 1)[-1], duplicate["line"]) == ("m.csv", 100_002)
-    code, out, _ = cli(["status", str(plan), "--format", "json", "--as-of", AS_OF], capsys)
+    code, out, _ = run_cli(["status", str(plan), "--format", "json", "--as-of", AS_OF], capsys)
     latest = json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]["latest"]
     assert code == 0 and latest == {"value": 21.0, "date": "2026-10-30"}
     assert time.perf_counter() - started < 60
@@ -303,7 +304,7 @@ def test_odd_csv_gives_located_findings(csv: str, expected: list[tuple[int, int,
 def test_rows_after_a_million_character_field_are_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The csv module stops at fields above 128 KiB; nytta reads them, so no row after one is lost."""
     plan = plan_with_csv(tmp_path, HEADER + f"dagar,2026-10-29,26,,{'n' * MILLION},\ndagar,2026-10-30,23,,,\n")
-    code, out, _ = cli(["status", str(plan), "--format", "json", "--as-of", AS_OF], capsys)
+    code, out, _ = run_cli(["status", str(plan), "--format", "json", "--as-of", AS_OF], capsys)
     assert code == 0
     latest = json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]["latest"]
     assert latest == {"value": 23.0, "date": "2026-10-30"}
@@ -396,7 +397,7 @@ def test_a_plan_that_is_a_symlink(repository: Path, capsys: pytest.CaptureFixtur
     all_commands(plans / "alias.yaml", capsys)
     for broken in ("dangling.yaml", "loop.yaml"):
         argv = ["check", str(plans / broken), "--as-of", AS_OF]
-        code, out, err = cli(argv, capsys)
+        code, out, err = run_cli(argv, capsys)
         assert_clean(argv, code, out, err)
         assert code == 2 and "no such file" in err
 
