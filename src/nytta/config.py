@@ -56,7 +56,7 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
         try:
             severities[rule_id] = Severity(str(value).lower())
         except ValueError:
-            raise ConfigError(f"{path}: rule '{rule_id}' must be \"error\", \"warning\" or \"off\", not {value!r}") from None
+            raise ConfigError(f'{path}: rule \'{rule_id}\' must be "error", "warning" or "off", not {value!r}') from None
     return Config(path, severities, _thresholds(path, data.get("thresholds", {})))
 
 

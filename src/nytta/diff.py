@@ -89,11 +89,18 @@ def _indicator_changes(old: Indicator, new: Indicator) -> list[Change]:
         if (before.value, before.date) != (target.value, target.date):
             where = "value" if before.value != target.value else "date"
             changes.append(
-                Change("target-changed", new.id, _show(before.value, before.date), _show(target.value, target.date),
-                       (*target.path, where))
+                Change(
+                    "target-changed",
+                    new.id,
+                    _show(before.value, before.date),
+                    _show(target.value, target.date),
+                    (*target.path, where),
+                )
             )
-    for target in old.targets[len(new.targets):]:
-        changes.append(Change("target-removed", new.id, _show(target.value, target.date), None, new.path))
+    changes.extend(
+        Change("target-removed", new.id, _show(target.value, target.date), None, new.path)
+        for target in old.targets[len(new.targets) :]
+    )
     return changes
 
 
@@ -110,6 +117,7 @@ def _measurements_added(new: Indicator, old_doc: PlanDocument | None, new_doc: P
 
 
 # -- versions from git -----------------------------------------------------------------------
+
 
 class GitError(Exception):
     """A version could not be read from git; the message says why."""
@@ -134,7 +142,7 @@ def load_at_revision(plan_path: Path, revision: str, workdir: Path) -> PlanDocum
     doc = load_plan(target, plan_path.as_posix())
     measurements = doc.plan.plan.measurements_file if doc is not None and doc.plan is not None else None
     if measurements:
-        csv_relative = (relative.parent / measurements)
+        csv_relative = relative.parent / measurements
         csv_text = _git_show(root, revision, Path(*csv_relative.parts))
         if csv_text is not None:
             (workdir / csv_relative).parent.mkdir(parents=True, exist_ok=True)

@@ -46,8 +46,15 @@ class Status(str, Enum):
 
 #: The order of §5.3 for the worst-of, worst first; qualitative is not ranked.
 WORST_FIRST: tuple[Status, ...] = (
-    Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.NO_DATA, Status.NO_BASELINE,
-    Status.NO_TARGET, Status.NOT_STARTED, Status.ON_TRACK, Status.ACHIEVED,
+    Status.MISSED,
+    Status.OFF_TRACK,
+    Status.AT_RISK,
+    Status.NO_DATA,
+    Status.NO_BASELINE,
+    Status.NO_TARGET,
+    Status.NOT_STARTED,
+    Status.ON_TRACK,
+    Status.ACHIEVED,
 )
 
 Verdict = tuple[Status, str]
@@ -110,7 +117,11 @@ class PlanStatus:
 
 
 def plan_status(
-    doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds | None = None, *, fallback: Thresholds | None = None,
+    doc: PlanDocument,
+    as_of: _dt.date,
+    thresholds: Thresholds | None = None,
+    *,
+    fallback: Thresholds | None = None,
 ) -> PlanStatus:
     """The status of a loaded plan on ``as_of``; ``thresholds`` replaces the plan's own,
     ``fallback`` (say, from ``nytta.toml``) applies only when the plan has none.
@@ -129,9 +140,7 @@ def plan_status(
 
 def benefit_status(benefit: Benefit, doc: PlanDocument, as_of: _dt.date, thresholds: Thresholds) -> BenefitStatus:
     """The benefit's primary indicator's status (unless qualitative), else the worst of its indicators."""
-    indicators = tuple(
-        indicator_status(benefit, i, doc.observations_of(i.id), as_of, thresholds) for i in benefit.indicators
-    )
+    indicators = tuple(indicator_status(benefit, i, doc.observations_of(i.id), as_of, thresholds) for i in benefit.indicators)
     primary = [i for i in indicators if i.primary and i.status is not Status.QUALITATIVE]
     if primary:
         status, reason = primary[0].status, f"primary indicator {primary[0].id}: {primary[0].reason}"
@@ -160,7 +169,10 @@ def worst_of(items: Sequence[tuple[str, Status]], noun: str) -> Verdict:
 
 
 def indicator_status(
-    benefit: Benefit, indicator: Indicator, observations: Iterable[Observation], as_of: _dt.date,
+    benefit: Benefit,
+    indicator: Indicator,
+    observations: Iterable[Observation],
+    as_of: _dt.date,
     thresholds: Thresholds,
 ) -> IndicatorStatus:
     """The status of one indicator of ``benefit`` from its merged ``observations`` on ``as_of``."""
@@ -176,10 +188,24 @@ def indicator_status(
     if _finite(projected) is None:
         projected, meets = None, None
     return IndicatorStatus(
-        indicator.id, indicator.name, indicator.unit, indicator.direction, indicator.primary,
-        _dated(facts.base), _dated(facts.final), _dated(facts.latest), _finite(facts.planned),
-        _finite(gains[0]), _finite(gains[1]), _finite(facts.achievement), _finite(facts.progress),
-        status, reason, projected, meets, *schedule,
+        indicator.id,
+        indicator.name,
+        indicator.unit,
+        indicator.direction,
+        indicator.primary,
+        _dated(facts.base),
+        _dated(facts.final),
+        _dated(facts.latest),
+        _finite(facts.planned),
+        _finite(gains[0]),
+        _finite(gains[1]),
+        _finite(facts.achievement),
+        _finite(facts.progress),
+        status,
+        reason,
+        projected,
+        meets,
+        *schedule,
     )
 
 
@@ -192,7 +218,11 @@ def _finite(value: float | None) -> float | None:
 def classify(facts: Measures, thresholds: Thresholds) -> Verdict:
     """The status of §5.3 (the first rule that matches wins) and the reason for it."""
     rules: tuple[Callable[[Measures], Verdict | None], ...] = (
-        _rule_missing, _rule_no_measurement, _rule_maintain, _rule_final_target, _rule_flat_plan,
+        _rule_missing,
+        _rule_no_measurement,
+        _rule_maintain,
+        _rule_final_target,
+        _rule_flat_plan,
     )
     for rule in rules:
         verdict = rule(facts)
@@ -210,18 +240,27 @@ def is_qualitative(indicator: Indicator, actual: Sequence[Observation]) -> bool:
     return not values or any(number(v) is None for v in values)
 
 
-def _qualitative(
-    indicator: Indicator, actual: Sequence[Observation], schedule: tuple[_dt.date | None, bool]
-) -> IndicatorStatus:
+def _qualitative(indicator: Indicator, actual: Sequence[Observation], schedule: tuple[_dt.date | None, bool]) -> IndicatorStatus:
     base, final = indicator.baseline, indicator.final_target
     return IndicatorStatus(
-        indicator.id, indicator.name, indicator.unit, indicator.direction, indicator.primary,
+        indicator.id,
+        indicator.name,
+        indicator.unit,
+        indicator.direction,
+        indicator.primary,
         DatedValue(base.value, base.date) if base else None,
         DatedValue(final.value, final.date) if final else None,
         DatedValue(actual[-1].value, actual[-1].date) if actual else None,
-        None, None, None, None, None, Status.QUALITATIVE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        Status.QUALITATIVE,
         "qualitative indicator: its values are not numbers, so it is followed up by judgement",
-        None, None, *schedule,
+        None,
+        None,
+        *schedule,
     )
 
 

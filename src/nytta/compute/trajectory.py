@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -48,7 +49,7 @@ class Curve:
         start, end = first.toordinal(), last.toordinal()
         points = [(day.toordinal(), value) for day, value in self.points]
         total = _flat_sum(start, min(end, points[0][0] - 1), points[0][1])
-        for (x0, v0), (x1, v1) in zip(points, points[1:]):
+        for (x0, v0), (x1, v1) in itertools.pairwise(points):
             a, b = max(start, x0), min(end, x1 - 1)
             if b >= a:
                 count = b - a + 1
@@ -203,17 +204,22 @@ class Measures:
         return gains[1] / (self.sign * (self.final[1] - self.base[1]))
 
 
-def measure(
-    benefit: Benefit, indicator: Indicator, observations: Iterable[Observation], as_of: _dt.date
-) -> Measures:
+def measure(benefit: Benefit, indicator: Indicator, observations: Iterable[Observation], as_of: _dt.date) -> Measures:
     """The numbers of ``indicator`` on ``as_of``; only actual observations dated ≤ ``as_of`` count."""
     targets = target_points(indicator)
     points = tuple(actual_points(observations, as_of))
     curve = planned_curve(benefit, indicator)
     planned = curve.at(points[-1][0]) if curve is not None and points else None
     return Measures(
-        benefit, indicator, as_of, direction_sign(indicator), baseline_point(indicator),
-        targets[-1] if targets else None, targets[0][0] if targets else None, points, planned,
+        benefit,
+        indicator,
+        as_of,
+        direction_sign(indicator),
+        baseline_point(indicator),
+        targets[-1] if targets else None,
+        targets[0][0] if targets else None,
+        points,
+        planned,
     )
 
 

@@ -135,9 +135,7 @@ def _row(
     problems: list[CsvProblem],
 ) -> None:
     if len(fields) != len(header):
-        problems.append(
-            CsvProblem(line, 1, f"row has {len(fields)} fields, the header has {len(header)}")
-        )
+        problems.append(CsvProblem(line, 1, f"row has {len(fields)} fields, the header has {len(header)}"))
         return
     record = {name: value.strip() for name, value in zip(header, fields)}
     where = {name: _col(columns, i) for i, name in enumerate(header)}
@@ -146,9 +144,7 @@ def _row(
         problems.append(CsvProblem(line, where["indicator"], "the indicator is empty"))
     date = _parse_date(record["date"])
     if date is None:
-        problems.append(
-            CsvProblem(line, where["date"], f"'{record['date']}' is not a date written YYYY-MM-DD")
-        )
+        problems.append(CsvProblem(line, where["date"], f"'{record['date']}' is not a date written YYYY-MM-DD"))
     if not record["value"]:
         problems.append(CsvProblem(line, where["value"], "the value is empty"))
     if len(problems) > bad or date is None:

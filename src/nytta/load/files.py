@@ -23,7 +23,7 @@ class MissingPath(Exception):
 
 def discover(paths: list[Path]) -> list[Candidate]:
     """Files to read, in a stable order; directories are searched for *.yaml / *.yml."""
-    found: list[Candidate] = []
+    found: list[Candidate | None] = []
     seen: set[Path] = set()
     for given in paths:
         if given.is_dir():

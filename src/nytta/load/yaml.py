@@ -63,10 +63,11 @@ class TooManyNodes(Exception):
     """Raised while composing once the document exceeds MAX_NODES."""
 
 
-class SourceDict(dict):  # type: ignore[type-arg]
+class SourceDict(dict[Any, Any]):
     """A mapping constructed from YAML that remembers its data path."""
 
     __slots__ = ("path",)
+    path: Path
 
 
 @dataclass
@@ -142,7 +143,8 @@ def _compose(text: str) -> Node | None:
         except ImportError:
             from ruamel.yaml import YAML
 
-            return YAML(typ="safe", pure=True).compose(text)  # type: ignore[no-any-return]
+            node: Node | None = YAML(typ="safe", pure=True).compose(text)
+            return node
     except RecursionError:
         raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels") from None
     except TooManyNodes:
@@ -154,19 +156,22 @@ def _compose(text: str) -> Node | None:
 
 
 def _compose_c(text: str) -> Node | None:
-    from ruamel.yaml.cyaml import CParser
+    from ruamel.yaml import cyaml
 
-    if CParser is None:  # pragma: no cover - depends on the installation
+    # ruamel.yaml.cyaml imports CParser from its C extension but does not export it.
+    parser = getattr(cyaml, "CParser", None)
+    if parser is None:  # pragma: no cover - depends on the installation
         raise ImportError
-    composer = _composer_class(CParser)(text)
+    composer = _composer_class(parser)(text)
     try:
-        return composer.get_single_node()  # type: ignore[no-any-return]
+        node: Node | None = composer.get_single_node()
+        return node
     finally:
         composer.dispose()
 
 
 @functools.cache
-def _composer_class(parser: type) -> type:
+def _composer_class(parser: Any) -> type[Any]:
     """The C parser with a resolver that looks each plain scalar up in YAML 1.2's table once
     and hands out one shared tag object per tag (ruamel's own re-derives both per scalar)."""
     from ruamel.yaml.resolver import VersionedResolver
@@ -182,7 +187,8 @@ def _composer_class(parser: type) -> type:
 
     defaults = {ScalarNode: tag(_STR), SequenceNode: tag(_SEQ), MappingNode: tag(_MAP)}
 
-    class _Composer(parser, VersionedResolver):  # type: ignore[misc, valid-type]
+    # The base is the C parser class, known only at run time (and untyped).
+    class _Composer(parser, VersionedResolver):  # type: ignore[misc]
         def __init__(self, stream: str) -> None:
             self.nodes_composed = 0
             parser.__init__(self, stream)
@@ -203,8 +209,10 @@ def _composer_class(parser: type) -> type:
 
 def _too_many_nodes() -> str:
     count = f"{MAX_NODES:,}".replace(",", " ")
-    return (f"the document holds more than {count} values, far more than a plan needs; "
-            "keep long measurement series in a measurements file (plan.measurements_file)")
+    return (
+        f"the document holds more than {count} values, far more than a plan needs; "
+        "keep long measurement series in a measurements file (plan.measurements_file)"
+    )
 
 
 def _located(exc: MarkedYAMLError) -> LoadError:
@@ -260,8 +268,7 @@ class _Builder:
             raise LoadError(_too_many_nodes(), *_position(node))
         if self._built > ALIAS_FLOOR and self._built > ALIAS_FACTOR * len(self._seen):
             raise LoadError(
-                "too much alias expansion: the document's aliases expand to more than "
-                f"{ALIAS_FACTOR} times its size",
+                f"too much alias expansion: the document's aliases expand to more than {ALIAS_FACTOR} times its size",
                 *_position(node),
             )
 

@@ -10,7 +10,7 @@ import difflib
 import functools
 import unicodedata
 from enum import Enum
-from typing import Annotated, Any
+from typing import Any, TypeVar
 
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -163,7 +163,7 @@ def normalise(enum: type[Enum], value: Any) -> Any:
     """Map an English value or Swedish alias to the enum's value, or raise a suggestion."""
     if not isinstance(value, str):
         return value
-    values = [member.value for member in enum]  # type: ignore[var-annotated]
+    values = [member.value for member in enum]
     folded = fold(value).replace(" ", "_").replace("-", "_")
     aliases = _folded_aliases(enum)
     if folded in values:
@@ -185,15 +185,19 @@ def _folded_aliases(enum: type[Enum]) -> dict[str, str]:
     return {fold(k).replace(" ", "_"): v for k, v in SWEDISH.get(enum, {}).items()}
 
 
-def accepting_aliases(enum: type[Enum]) -> Any:
-    """The annotation for a field of ``enum`` that also accepts its Swedish aliases."""
-    values = [m.value for m in enum]  # type: ignore[var-annotated]
+def accepting_aliases(enum: type[Enum]) -> tuple[BeforeValidator, WithJsonSchema]:
+    """The metadata for a field of ``enum`` that also accepts its Swedish aliases,
+    as in ``phase: Annotated[Phase, *accepting_aliases(Phase)]``."""
+    values = [m.value for m in enum]
     swedish = list(SWEDISH.get(enum, {}))
     schema = {"type": "string", "enum": values + swedish + sorted({fold(k) for k in swedish} - set(swedish))}
-    return Annotated[enum, BeforeValidator(lambda v: normalise(enum, v)), WithJsonSchema(schema)]
+    return BeforeValidator(lambda v: normalise(enum, v)), WithJsonSchema(schema)
 
 
-def parse_enum(enum: type[Enum], value: str) -> Any:
+EnumT = TypeVar("EnumT", bound=Enum)
+
+
+def parse_enum(enum: type[EnumT], value: str) -> EnumT:
     """The member for an English value or Swedish alias; ValueError says what is allowed."""
     try:
         return enum(normalise(enum, value))

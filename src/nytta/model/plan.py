@@ -65,7 +65,7 @@ class Period(Node):
 
 class Approval(Node):
     by: Reference | None = None
-    role: accepting_aliases(Role) | None = None  # type: ignore[valid-type]
+    role: Annotated[Role, *accepting_aliases(Role)] | None = None
     date: Date | None = None
 
 
@@ -77,14 +77,14 @@ class Thresholds(Node):
 class PlanInfo(Node):
     id: Identifier
     title: str
-    phase: accepting_aliases(Phase)  # type: ignore[valid-type]
+    phase: Annotated[Phase, *accepting_aliases(Phase)]
     organisation: str | None = None
     description: str | None = None
     change_owner: Reference | None = None
     project_manager: Reference | None = None
     period: Period | None = None
     approvals: list[Approval] = []
-    language: accepting_aliases(Language) = Language.SV  # type: ignore[valid-type]
+    language: Annotated[Language, *accepting_aliases(Language)] = Language.SV
     currency: str = "SEK"
     measurements_file: str | None = None
     thresholds: Thresholds | None = None
@@ -102,7 +102,7 @@ class Person(Node):
 class Stakeholder(Node):
     id: Identifier
     name: str
-    category: accepting_aliases(StakeholderCategory)  # type: ignore[valid-type]
+    category: Annotated[StakeholderCategory, *accepting_aliases(StakeholderCategory)]
     organisation: str | None = None
     size: Number | None = None
 
@@ -110,14 +110,14 @@ class Stakeholder(Node):
 class Goal(Node):
     id: Identifier
     name: str
-    level: accepting_aliases(Level) | None = None  # type: ignore[valid-type]
+    level: Annotated[Level, *accepting_aliases(Level)] | None = None
     parent: Reference | None = None
     owner: Reference | None = None
 
 
 class ChainNode(Node):
     id: Identifier
-    type: accepting_aliases(ChainType)  # type: ignore[valid-type]
+    type: Annotated[ChainType, *accepting_aliases(ChainType)]
     name: str
     leads_to: list[Reference] = []
     owner: Reference | None = None
@@ -163,19 +163,19 @@ class Measurement(Node):
     value: Value
     source: str | None = None
     note: str | None = None
-    kind: accepting_aliases(MeasurementKind) = MeasurementKind.ACTUAL  # type: ignore[valid-type]
+    kind: Annotated[MeasurementKind, *accepting_aliases(MeasurementKind)] = MeasurementKind.ACTUAL
 
 
 class Indicator(Node):
     id: Identifier
     name: str
     unit: str
-    direction: accepting_aliases(Direction)  # type: ignore[valid-type]
-    kind: accepting_aliases(IndicatorKind) = IndicatorKind.QUANTITATIVE  # type: ignore[valid-type]
+    direction: Annotated[Direction, *accepting_aliases(Direction)]
+    kind: Annotated[IndicatorKind, *accepting_aliases(IndicatorKind)] = IndicatorKind.QUANTITATIVE
     tolerance: Number | None = None
     method: str | None = None
     source: str | None = None
-    frequency: accepting_aliases(Frequency) | None = None  # type: ignore[valid-type]
+    frequency: Annotated[Frequency, *accepting_aliases(Frequency)] | None = None
     follow_up_dates: list[Date] = []
     measured_by: Reference | None = None
     primary: bool = False
@@ -192,16 +192,16 @@ class Benefit(Node):
     id: Identifier
     name: str
     description: str | None = None
-    polarity: accepting_aliases(Polarity) = Polarity.BENEFIT  # type: ignore[valid-type]
+    polarity: Annotated[Polarity, *accepting_aliases(Polarity)] = Polarity.BENEFIT
     owner: Reference | None = None
     recipients: list[Annotated[Recipient, BeforeValidator(_recipient)]] = []
     goals: list[Reference] = []
     leads_to: list[Reference] = []
-    category: accepting_aliases(Category) | None = None  # type: ignore[valid-type]
+    category: Annotated[Category, *accepting_aliases(Category)] | None = None
     alternative_use: str | None = None
     realisation: Realisation | None = None
     preconditions: list[str] = []
-    confidence: accepting_aliases(Rating) | None = None  # type: ignore[valid-type]
+    confidence: Annotated[Rating, *accepting_aliases(Rating)] | None = None
     valuation: Valuation | None = None
     indicators: list[Indicator] = []
     tags: list[str] = []
@@ -219,7 +219,7 @@ class Benefit(Node):
 class Cost(Node):
     id: Identifier
     name: str
-    kind: accepting_aliases(CostKind)  # type: ignore[valid-type]
+    kind: Annotated[CostKind, *accepting_aliases(CostKind)]
     category: str | None = None
     bearer: str | None = None
     amounts: dict[int, Number]
@@ -238,8 +238,8 @@ class Risk(Node):
     description: str | None = None
     affects: list[Reference] = []
     owner: Reference | None = None
-    probability: accepting_aliases(Rating) | None = None  # type: ignore[valid-type]
-    impact: accepting_aliases(Rating) | None = None  # type: ignore[valid-type]
+    probability: Annotated[Rating, *accepting_aliases(Rating)] | None = None
+    impact: Annotated[Rating, *accepting_aliases(Rating)] | None = None
     mitigation: str | None = None
 
 
@@ -267,4 +267,4 @@ class Plan(Node):
 
     @property
     def phase(self) -> Phase:
-        return self.plan.phase  # type: ignore[no-any-return]
+        return self.plan.phase

@@ -45,7 +45,8 @@ def _not_a_number(value: Any) -> PydanticCustomError:
         hint = number_hint(value)
         if hint is not None:
             return PydanticCustomError(
-                "number_text", "expected a number, got the text '{value}'; write {hint}",
+                "number_text",
+                "expected a number, got the text '{value}'; write {hint}",
                 {"value": value, "hint": hint},
             )
     return PydanticCustomError("number", "expected a number, got {value}", {"value": shown(value)})
@@ -88,21 +89,14 @@ def _identifier(value: Any) -> str:
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise PydanticCustomError(
             "identifier",
-            "{value} is not a valid id: start with a letter or digit and use only letters, "
-            "digits, '.', '_' and '-'",
+            "{value} is not a valid id: start with a letter or digit and use only letters, digits, '.', '_' and '-'",
             {"value": shown(value)},
         )
     return value
 
 
 Number = Annotated[float, BeforeValidator(_number), WithJsonSchema({"type": "number"})]
-Value = Annotated[
-    Any, BeforeValidator(_value), WithJsonSchema({"type": ["number", "string"]})
-]
-Date = Annotated[
-    _dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
-]
-Identifier = Annotated[
-    str, BeforeValidator(_identifier), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
-]
+Value = Annotated[Any, BeforeValidator(_value), WithJsonSchema({"type": ["number", "string"]})]
+Date = Annotated[_dt.date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+Identifier = Annotated[str, BeforeValidator(_identifier), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 Reference = Annotated[str, WithJsonSchema({"type": "string"})]

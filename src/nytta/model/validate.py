@@ -195,11 +195,15 @@ def _prune(data: Any, targets: list[Path], dropped: set[str]) -> bool:
             return False
         parent = _get(data, target[:-1])
         key = target[-1]
-        if isinstance(parent, dict) and key in parent or isinstance(parent, list) and isinstance(key, int) and key < len(parent):
+        if (isinstance(parent, dict) and key in parent) or (
+            isinstance(parent, list) and isinstance(key, int) and key < len(parent)
+        ):
             removals[(id(parent), target)] = (parent, key)
     if not removals:
         return False
-    for parent, key in sorted(removals.values(), key=lambda pk: (id(pk[0]), pk[1] if isinstance(pk[1], int) else -1), reverse=True):
+    for parent, key in sorted(
+        removals.values(), key=lambda pk: (id(pk[0]), pk[1] if isinstance(pk[1], int) else -1), reverse=True
+    ):
         value = parent[key]
         if isinstance(value, dict) and isinstance(value.get("id"), str):
             dropped.add(value["id"])
@@ -211,8 +215,9 @@ def _source_path(data: Any, target: Path) -> Path:
     """The path as written in the file (list indices shift as items are pruned)."""
     try:
         node = _get(data, target)
-        if isinstance(getattr(node, "path", None), tuple):
-            return node.path  # type: ignore[no-any-return]
+        own = getattr(node, "path", None)
+        if isinstance(own, tuple):
+            return own
         parent = _get(data, target[:-1])
     except (KeyError, IndexError, TypeError):
         return target

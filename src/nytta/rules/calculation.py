@@ -40,7 +40,10 @@ def missing_valuation(ctx: Context) -> Iterator[Diagnostic]:
     severity=Severity.WARNING,
     passing=benefit_block(replace=_REDEPLOY) + _CALC,
     failing=benefit_block(
-        replace={"category: quality": "category: redeployment", "    indicators:": "    valuation: {unit_value: 6000}\n    indicators:"},
+        replace={
+            "category: quality": "category: redeployment",
+            "    indicators:": "    valuation: {unit_value: 6000}\n    indicators:",
+        },
         mark="- id: kortare-tid",
     )
     + _CALC,
@@ -53,7 +56,9 @@ def missing_alternative_use(ctx: Context) -> Iterator[Diagnostic]:
     """
     for item in ctx.benefits():
         if item.category is Category.REDEPLOYMENT and item.polarity is Polarity.BENEFIT and ctx.absent(item, "alternative_use"):
-            yield ctx.at(item.path, f"redeployment benefit '{item.id}' does not say what the freed resources go to (alternative_use)")
+            yield ctx.at(
+                item.path, f"redeployment benefit '{item.id}' does not say what the freed resources go to (alternative_use)"
+            )
 
 
 @rule(
@@ -98,7 +103,8 @@ def flow_outside_period(ctx: Context) -> Iterator[Diagnostic]:
             if not calc.first_year <= year <= calc.last_year:
                 yield ctx.at(
                     (*cost.path, "amounts", year),
-                    f"cost '{cost.id}' has an amount in {year}, outside the calculation period {calc.first_year}–{calc.last_year}",
+                    f"cost '{cost.id}' has an amount in {year}, "
+                    f"outside the calculation period {calc.first_year}–{calc.last_year}",
                     at_key=True,
                 )
 
@@ -118,9 +124,14 @@ def invalid_rate(ctx: Context) -> Iterator[Diagnostic]:
     calc = ctx.plan.calculation
     if calc is not None:
         if not 0 <= calc.discount_rate <= 0.2:
-            yield ctx.at((*calc.path, "discount_rate"), f"discount rate {calc.discount_rate:g} is outside 0–0.2 (write 3 % as 0.03)")
+            yield ctx.at(
+                (*calc.path, "discount_rate"), f"discount rate {calc.discount_rate:g} is outside 0–0.2 (write 3 % as 0.03)"
+            )
         if not (1900 <= calc.first_year <= 2200 and 1900 <= calc.last_year <= 2200):
-            yield ctx.at((*calc.path, "first_year"), f"the calculation period {calc.first_year}–{calc.last_year} lies outside the years 1900–2200")
+            yield ctx.at(
+                (*calc.path, "first_year"),
+                f"the calculation period {calc.first_year}–{calc.last_year} lies outside the years 1900–2200",
+            )
         elif calc.first_year > calc.last_year:
             yield ctx.at((*calc.path, "first_year"), f"first_year {calc.first_year} is after last_year {calc.last_year}")
         elif not calc.first_year <= calc.base_year <= calc.last_year:

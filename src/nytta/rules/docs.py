@@ -23,8 +23,8 @@ def rules_markdown() -> str:
             severity += f" (warning before {rule.error_from.value})"
         out.append(f"| [`{rule.id}`](#{rule.id}) | {severity} | {rule.summary} |")
     for rule in rules:
-        out += ["", f"## {rule.id}", "", rule.full_doc, "", "Passes:", "", "```yaml", rule.passing.rstrip(), "```",
-                "", "Fails (on the line marked `# <-`):", "", "```yaml", rule.failing.rstrip(), "```"]
+        out += ["", f"## {rule.id}", "", rule.full_doc, "", "Passes:", "", "```yaml", rule.passing.rstrip(), "```"]
+        out += ["", "Fails (on the line marked `# <-`):", "", "```yaml", rule.failing.rstrip(), "```"]
     return "\n".join(out) + "\n"
 
 

@@ -110,8 +110,10 @@ def benefit_block(*, drop: tuple[str, ...] = (), replace: dict[str, str] | None 
         out, done = [], False
         for line in text.splitlines():
             if not done and mark in line:
-                line, done = f"{line}  {MARKER}", True
-            out.append(line)
+                out.append(f"{line}  {MARKER}")
+                done = True
+            else:
+                out.append(line)
         if not done:
             raise ValueError(f"example line {mark!r} not in the base benefit")
         text = "\n".join(out) + "\n"

@@ -33,16 +33,16 @@ class Reference:
 
 def entities(plan: Plan) -> Iterator[tuple[str, Node, str]]:
     """Every (id, entity, kind) of the plan, in document order."""
-    groups = (
-        ("person", plan.people),
-        ("stakeholder", plan.stakeholders),
-        ("goal", plan.goals),
-        (None, plan.chain),
-        ("benefit", plan.benefits),
-    )
-    for kind, items in groups:
-        for item in items:
-            yield item.id, item, kind or item.type.value  # type: ignore[attr-defined]
+    for person in plan.people:
+        yield person.id, person, "person"
+    for stakeholder in plan.stakeholders:
+        yield stakeholder.id, stakeholder, "stakeholder"
+    for goal in plan.goals:
+        yield goal.id, goal, "goal"
+    for node in plan.chain:
+        yield node.id, node, node.type.value
+    for benefit in plan.benefits:
+        yield benefit.id, benefit, "benefit"
     for benefit in plan.benefits:
         for indicator in benefit.indicators:
             yield indicator.id, indicator, "indicator"
@@ -102,13 +102,9 @@ def links(plan: Plan) -> Links:
     """The directed link graph: id → [(linked id, path of the link)]."""
     graph: dict[str, list[tuple[str, Path]]] = {}
     for node in plan.chain:
-        graph.setdefault(node.id, []).extend(
-            (t, (*node.path, "leads_to", i)) for i, t in enumerate(node.leads_to)
-        )
+        graph.setdefault(node.id, []).extend((t, (*node.path, "leads_to", i)) for i, t in enumerate(node.leads_to))
     for benefit in plan.benefits:
-        graph.setdefault(benefit.id, []).extend(
-            (t, (*benefit.path, "leads_to", i)) for i, t in enumerate(benefit.leads_to)
-        )
+        graph.setdefault(benefit.id, []).extend((t, (*benefit.path, "leads_to", i)) for i, t in enumerate(benefit.leads_to))
         graph[benefit.id].extend((g, (*benefit.path, "goals", i)) for i, g in enumerate(benefit.goals))
     for goal in plan.goals:
         if goal.parent:

@@ -104,7 +104,7 @@ def chain_cycle(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             target, path = step
             if state.get(target) == 1:
-                cycle = trail[trail.index(target):] + [target]
+                cycle = [*trail[trail.index(target) :], target]
                 yield ctx.at(path, "the links form a cycle: " + " → ".join(cycle))
             elif target not in state:
                 state[target] = 1

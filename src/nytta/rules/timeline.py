@@ -8,15 +8,20 @@ from collections.abc import Iterator
 from nytta.compute.schedule import is_overdue, next_due
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.enums import Phase
-from nytta.model.plan import Node
+from nytta.model.plan import Period, Realisation
 from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
 
 @rule(
     "date-order",
-    passing=benefit_block(replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-06-30, value: 30}\n          - {date: 2026-12-31, value: 20}"}),
-    failing=benefit_block(replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-12-31, value: 30}\n          - {date: 2026-06-30, value: 20}"}, mark="2026-06-30"),
+    passing=benefit_block(
+        replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-06-30, value: 30}\n          - {date: 2026-12-31, value: 20}"}
+    ),
+    failing=benefit_block(
+        replace={"- {date: 2026-12-31, value: 20}": "- {date: 2026-12-31, value: 30}\n          - {date: 2026-06-30, value: 20}"},
+        mark="2026-06-30",
+    ),
 )
 def date_order(ctx: Context) -> Iterator[Diagnostic]:
     """Dates are out of order.
@@ -34,14 +39,19 @@ def date_order(ctx: Context) -> Iterator[Diagnostic]:
         previous: _dt.date | None = None
         for target in indicator.targets:
             if previous is not None and target.date < previous:
-                yield ctx.at((*target.path, "date"), f"target dated {target.date} comes after one dated {previous}; list targets in date order")
+                yield ctx.at(
+                    (*target.path, "date"),
+                    f"target dated {target.date} comes after one dated {previous}; list targets in date order",
+                )
             elif indicator.baseline is not None and target.date <= indicator.baseline.date:
-                yield ctx.at((*target.path, "date"), f"target dated {target.date} is not after the baseline date {indicator.baseline.date}")
+                yield ctx.at(
+                    (*target.path, "date"), f"target dated {target.date} is not after the baseline date {indicator.baseline.date}"
+                )
             previous = max(previous or target.date, target.date)
 
 
-def _window(ctx: Context, window: Node, what: str) -> Iterator[Diagnostic]:
-    start, end = getattr(window, "start"), getattr(window, "end")
+def _window(ctx: Context, window: Period | Realisation, what: str) -> Iterator[Diagnostic]:
+    start, end = window.start, window.end
     if start is not None and end is not None and start > end:
         yield ctx.at((*window.path, "start"), f"{what} starts {start}, after it ends {end}")
 
@@ -63,13 +73,19 @@ def measurement_before_baseline(ctx: Context) -> Iterator[Diagnostic]:
             continue
         for obs in ctx.doc.observations_of(indicator.id):
             if obs.date < indicator.baseline.date:
-                yield ctx.at_observation(obs, "date", f"measurement of '{indicator.id}' dated {obs.date} is before the baseline date {indicator.baseline.date}")
+                yield ctx.at_observation(
+                    obs,
+                    "date",
+                    f"measurement of '{indicator.id}' dated {obs.date} is before the baseline date {indicator.baseline.date}",
+                )
 
 
 @rule(
     "future-measurement",
     passing=benefit_block(),
-    failing=benefit_block(replace={"{date: 2026-09-30, value: 25}": "{date: 2026-12-31, value: 22}"}, mark="2026-12-31, value: 22"),
+    failing=benefit_block(
+        replace={"{date: 2026-09-30, value: 25}": "{date: 2026-12-31, value: 22}"}, mark="2026-12-31, value: 22"
+    ),
 )
 def future_measurement(ctx: Context) -> Iterator[Diagnostic]:
     """An actual measurement is dated after the as-of date.
@@ -80,13 +96,18 @@ def future_measurement(ctx: Context) -> Iterator[Diagnostic]:
     for _, indicator in ctx.indicators():
         for obs in ctx.doc.observations_of(indicator.id):
             if obs.is_actual and obs.date > ctx.as_of:
-                yield ctx.at_observation(obs, "date", f"actual measurement of '{indicator.id}' is dated {obs.date}, after the as-of date {ctx.as_of}")
+                yield ctx.at_observation(
+                    obs, "date", f"actual measurement of '{indicator.id}' is dated {obs.date}, after the as-of date {ctx.as_of}"
+                )
 
 
 @rule(
     "duplicate-measurement",
     passing=benefit_block(),
-    failing=benefit_block(replace={"- {date: 2026-09-30, value: 25}": "- {date: 2026-09-30, value: 25}\n          - {date: 2026-09-30, value: 24}"}, mark="value: 24"),
+    failing=benefit_block(
+        replace={"- {date: 2026-09-30, value: 25}": "- {date: 2026-09-30, value: 25}\n          - {date: 2026-09-30, value: 24}"},
+        mark="value: 24",
+    ),
 )
 def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
     """Two actual measurements of one indicator share a date.
@@ -108,7 +129,10 @@ def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
     "no-follow-up-after-close",
     severity=Severity.WARNING,
     passing=benefit_block(),
-    failing=benefit_block(replace={"end: 2028-12-31": "end: 2025-10-31", "frequency: quarterly": "follow_up_dates: [2025-09-30]"}, mark="- id: kortare-tid"),
+    failing=benefit_block(
+        replace={"end: 2028-12-31": "end: 2025-10-31", "frequency: quarterly": "follow_up_dates: [2025-09-30]"},
+        mark="- id: kortare-tid",
+    ),
 )
 def no_follow_up_after_close(ctx: Context) -> Iterator[Diagnostic]:
     """A benefit is not followed up after the project closes.
