@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-import nytta.load.plan as plan_module
+import nytta.app.plans as plan_module
+from nytta.app.followup import follow_up
 from nytta.batch import PARALLEL_FROM, in_order, one_at_a_time, parallel_workers
 from nytta.check import CheckOptions, check_paths
-from nytta.followup import follow_up
 
 
 class Cycle:

@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, SPEC_DIR
 
-from nytta.compute.calc import Calculation, MissingCalculation, calc_json, calculate
+from conftest import AS_OF, SPEC_DIR
+from nytta.compute.calc import MissingCalculation, calculate
 from nytta.load.plan import PlanDocument, load_plan
+from nytta.render.calc_json import calc_json
+from nytta.results.calc import Calculation
 
 D = _dt.date.fromisoformat
 CALCULATION = "{base_year: 2025, first_year: 2025, last_year: 2027, discount_rate: 0.03}"

@@ -8,16 +8,17 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, SPEC_DIR
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nytta.compute.status import IndicatorStatus, PlanStatus, Status, plan_status
-from nytta.compute.status_json import status_json
+from conftest import AS_OF, SPEC_DIR
+from nytta.compute.status import plan_status
 from nytta.compute.trajectory import Curve, planned_curve
 from nytta.load.plan import Observation, PlanDocument, load_plan
 from nytta.model.enums import MeasurementKind
 from nytta.model.plan import Thresholds
+from nytta.render.status_json import status_json
+from nytta.results.status import IndicatorStatus, PlanStatus, Status
 
 D = _dt.date.fromisoformat
 
@@ -375,8 +376,8 @@ def test_status_never_depends_on_measurements_after_the_as_of_date(as_of: _dt.da
 def test_the_status_json_text_is_the_contract_document_written_plan_by_plan(count: int) -> None:
     """``status --format json`` writes one plan at a time; the text is exactly what dumping
     the whole document at once gives."""
-    from nytta.compute.status_json import status_json_text
-    from nytta.load.plan import iter_plans
+    from nytta.app.plans import iter_plans
+    from nytta.render.status_json import status_json_text
 
     plans = [SPEC_DIR / "bygglov-e-tjanst.yaml", *sorted((Path(__file__).parents[1] / "plans").glob("*.yaml"))]
     statuses = [plan_status(doc, AS_OF) for doc in iter_plans(plans[:count], [])]

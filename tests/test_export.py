@@ -10,10 +10,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import AS_OF, CLI_MAIN, SPEC_DIR, modules_loaded, run_cli
 
+from conftest import AS_OF, CLI_MAIN, SPEC_DIR, modules_loaded, run_cli
+from nytta.app.plans import load_plans
 from nytta.compute.calc import calculate
-from nytta.load.plan import PlanDocument, load_plans
+from nytta.load.plan import PlanDocument
 from nytta.render.register import COLUMNS, MEASUREMENT_COLUMNS
 from nytta.rules.examples import BASE_PLAN
 

@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import run_cli
 from nytta.cli import main
 from nytta.load.plan import load_plan
 from nytta.rules.examples import BASE_PLAN
@@ -40,8 +40,8 @@ def test_record_keeps_every_other_byte_of_a_commented_plan(commented: Path, caps
     [
         (["samtl", "300"], "unknown indicator 'samtl'; did you mean 'samtal'?"),
         (["samtal", "många"], "is not a number"),
-        (["samtal", "300", "--date", "2999-01-01"], "after today"),
-        (["dagar", "26", "--date", "2026-09-30"], "already has the value 25 dated 2026-09-30, not 26"),
+        (["samtal", "300", "--date", "2999-01-01"], "is dated 2999-01-01, after the as-of date"),
+        (["dagar", "26", "--date", "2026-09-30"], "already has an actual measurement dated 2026-09-30 (25); this one is 26"),
     ],
 )
 def test_refused_record_leaves_the_file_byte_for_byte(commented: Path, argv: list[str], words: str, capsys) -> None:
@@ -92,7 +92,7 @@ def test_import_all_or_nothing_and_reports_what_is_present(tmp_path: Path, capsy
     before = csv.read_bytes()
     code, _, err = run_cli(["import", str(plan), str(bad)], capsys)
     assert code == 1 and csv.read_bytes() == before
-    assert f"{bad.as_posix()}:4: 'dagar' already has the value 30 dated 2026-06-30, not 31" in err
+    assert f"{bad.as_posix()}:4:7: 'dagar' already has an actual measurement dated 2026-06-30 (30); this one is 31" in err
     good = tmp_path / "good.csv"
     good.write_text("indicator;date;value\ndagar;2026-06-30;30\ndagar;2026-09-30;25,5\n", encoding="utf-8")
     code, out, err = run_cli(["import", str(plan), str(good)], capsys)

@@ -12,13 +12,14 @@ import pytest
 
 from nytta import __version__
 from nytta.diagnostics import CheckResult, Diagnostic, RuleInfo, Severity
-from nytta.render.check_formats import CHECK_RENDERERS
 from nytta.render.github import render_github
 from nytta.render.gitlab import render_gitlab
 from nytta.render.json_out import render_json
 from nytta.render.junit import render_junit
+from nytta.render.registry import RENDERERS, RenderOptions
 from nytta.render.sarif import render_sarif
 from nytta.render.text import render_text
+from nytta.results.check import CheckReport
 
 SARIF_SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 ANSI = re.compile(r"\x1b\[")
@@ -64,9 +65,9 @@ def small_result() -> CheckResult:
 
 
 def test_registry_has_every_format() -> None:
-    assert set(CHECK_RENDERERS) == {"text", "json", "github", "sarif", "gitlab", "junit"}
-    for render in CHECK_RENDERERS.values():
-        assert isinstance(render(small_result(), RULES), str)
+    assert set(RENDERERS["check"]) == {"text", "json", "github", "sarif", "gitlab", "junit"}
+    for render in RENDERERS["check"].values():
+        assert isinstance(render(CheckReport(small_result(), RULES), RenderOptions()), str)
 
 
 # --- text -------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from nytta.compute.schedule import add_months, is_overdue, next_due
 from nytta.model.plan import Benefit
+from nytta.model.schedule import add_months, is_overdue, next_due
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,7 @@ def _previous(doc: PlanDocument, since: str | None) -> PlanDocument | None:
     """The plan as it was at the git revision ``since`` (None when not asked or not there)."""
     if since is None or doc.source is None:
         return None
-    from nytta.diff import load_at_revision, temporary_folder
+    from nytta.load.git import load_at_revision, temporary_folder
 
     with temporary_folder() as folder:
         return load_at_revision(doc.source, since, Path(folder))

@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from string import Template
 
-from nytta.compute.schedule import add_months
 from nytta.model.enums import Phase, fold
+from nytta.model.schedule import add_months
 
 LANGUAGES = ("sv", "en")
 DEFAULT_FILE_NAME = "nyttoplan.yaml"

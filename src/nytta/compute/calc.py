@@ -1,4 +1,4 @@
-"""The benefit calculation (nyttokalkyl) of a plan (format §6) and its JSON contract (§7).
+"""The benefit calculation (nyttokalkyl) of a plan (format §6).
 
 This module owns the yearly value of each valued benefit (the mean planned gain over the
 days of the year inside the realisation window, times unit value, volume and
@@ -15,8 +15,6 @@ import calendar
 import datetime as _dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
 
 from nytta.compute.trajectory import (
     Curve,
@@ -30,8 +28,7 @@ from nytta.compute.trajectory import (
 from nytta.load.plan import PlanDocument
 from nytta.model.enums import Category, CostKind
 from nytta.model.plan import Benefit, Indicator, Plan
-
-Yearly = dict[int, float]
+from nytta.results.calc import Calculation, Yearly
 
 #: The breakdown key of a valued benefit that has no category.
 UNCATEGORISED = "uncategorised"
@@ -48,34 +45,6 @@ class MissingCalculation(ValueError):
 class UncomputableCalculation(MissingCalculation):
     """The figures cannot be computed: a discount factor or a total is no finite number
     (a discount rate of -1 or less, a base year far from the period, amounts near ±1.8e308)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Calculation:
-    """The nyttokalkyl of one plan; every yearly figure is keyed by year, in currency units."""
-
-    plan: str
-    file: str
-    currency: str
-    as_of: _dt.date
-    discount_rate: float
-    base_year: int
-    years: tuple[int, ...]
-    benefits: Yearly
-    benefits_by_category: dict[str, Yearly]
-    benefits_by_benefit: dict[str, Yearly]
-    costs: Yearly
-    costs_by_kind: dict[str, Yearly]
-    net: Yearly
-    discount_factors: Yearly
-    discounted_net: Yearly
-    npv: float
-    benefit_cost_ratio: float | None
-    payback_year: int | None
-    discounted_payback_year: int | None
-    realised: Yearly
-    realised_to_date: float
-    planned_to_date: float
 
 
 def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> Calculation:
@@ -120,7 +89,7 @@ def benefit_values(benefit: Benefit, years: Iterable[int], until: _dt.date | Non
     """The planned value of a valued benefit per year (zero where it cannot be computed),
     counting days up to ``until`` (default: the end of the last year)."""
     years = tuple(years)
-    indicator = valuation_indicator(benefit)
+    indicator = benefit.valuation_indicator
     curve = planned_curve(benefit, indicator) if indicator is not None else None
     if indicator is None or curve is None:
         return dict.fromkeys(years, 0.0)
@@ -131,17 +100,12 @@ def benefit_values(benefit: Benefit, years: Iterable[int], until: _dt.date | Non
 def realised_values(benefit: Benefit, doc: PlanDocument, years: Iterable[int], as_of: _dt.date) -> Yearly:
     """The value realised per year along the actual curve, counting days up to ``as_of`` only."""
     years = tuple(years)
-    indicator = valuation_indicator(benefit)
+    indicator = benefit.valuation_indicator
     curve = actual_curve(indicator, doc.observations_of(indicator.id), as_of) if indicator is not None else None
     if indicator is None or curve is None:
         return dict.fromkeys(years, 0.0)
     until = min(_dt.date(max(years), 12, 31), as_of) if years else _dt.date.min
     return _valued(benefit, indicator, curve, years, until)
-
-
-def valuation_indicator(benefit: Benefit) -> Indicator | None:
-    """The indicator that carries the benefit's valuation: its primary one, or else its first."""
-    return benefit.primary_indicator or (benefit.indicators[0] if benefit.indicators else None)
 
 
 def mean_gain(curve: Curve, baseline: float, sign: int, year: int, window: tuple[_dt.date, _dt.date]) -> float:
@@ -272,33 +236,3 @@ def _ensure_finite(result: Calculation) -> None:
                 f"{result.file}: the benefit calculation overflows: {name} is no finite number "
                 "(amounts, valuations or indicator values are too large)"
             )
-
-
-def calc_json(result: Calculation) -> dict[str, Any]:
-    """The ``calc --format json`` contract of §7 (year keys as text, absent figures as null)."""
-    return {
-        "plan": result.plan,
-        "currency": result.currency,
-        "discount_rate": result.discount_rate,
-        "base_year": result.base_year,
-        "years": list(result.years),
-        "benefits": _keyed(result.benefits),
-        "benefits_by_category": _keyed_rows(result.benefits_by_category),
-        "costs": _keyed(result.costs),
-        "costs_by_kind": _keyed_rows(result.costs_by_kind),
-        "net": _keyed(result.net),
-        "discounted_net": _keyed(result.discounted_net),
-        "npv": result.npv,
-        "benefit_cost_ratio": result.benefit_cost_ratio,
-        "payback_year": result.payback_year,
-        "discounted_payback_year": result.discounted_payback_year,
-        "realised_to_date": result.realised_to_date,
-    }
-
-
-def _keyed(values: Yearly) -> dict[str, float]:
-    return {str(year): float(value) for year, value in values.items()}
-
-
-def _keyed_rows(rows: dict[str, Yearly]) -> dict[str, dict[str, float]]:
-    return {name: _keyed(row) for name, row in rows.items()}

@@ -13,10 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from enum import Enum
 
-from nytta.compute.schedule import is_overdue, next_due
 from nytta.compute.trajectory import (
     ZERO_GAIN,
     Measures,
@@ -27,93 +24,12 @@ from nytta.compute.trajectory import (
     realisation_start,
 )
 from nytta.load.plan import Observation, PlanDocument
-from nytta.model.enums import Category, Direction, IndicatorKind, Polarity
+from nytta.model.enums import IndicatorKind, Polarity
 from nytta.model.plan import Benefit, Indicator, Thresholds
-
-
-class Status(str, Enum):
-    NO_BASELINE = "no_baseline"
-    NO_TARGET = "no_target"
-    NOT_STARTED = "not_started"
-    NO_DATA = "no_data"
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    ACHIEVED = "achieved"
-    MISSED = "missed"
-    QUALITATIVE = "qualitative"
-
-
-#: The order of §5.3 for the worst-of, worst first; qualitative is not ranked.
-WORST_FIRST: tuple[Status, ...] = (
-    Status.MISSED,
-    Status.OFF_TRACK,
-    Status.AT_RISK,
-    Status.NO_DATA,
-    Status.NO_BASELINE,
-    Status.NO_TARGET,
-    Status.NOT_STARTED,
-    Status.ON_TRACK,
-    Status.ACHIEVED,
-)
+from nytta.model.schedule import is_overdue, next_due
+from nytta.results.status import WORST_FIRST, BenefitStatus, DatedValue, IndicatorStatus, PlanStatus, Status
 
 Verdict = tuple[Status, str]
-
-
-@dataclass(frozen=True, slots=True)
-class DatedValue:
-    """A baseline, target or measurement: its value (text when not a number) and date."""
-
-    value: float | str
-    date: _dt.date
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorStatus:
-    """Where one indicator stands on the as-of date, with the figures that decided it."""
-
-    id: str
-    name: str
-    unit: str
-    direction: Direction
-    primary: bool
-    baseline: DatedValue | None
-    target: DatedValue | None  # the final target
-    latest: DatedValue | None  # the latest actual measurement on or before the as-of date
-    planned: float | None  # planned(m_d)
-    planned_gain: float | None  # E
-    actual_gain: float | None  # A
-    achievement: float | None
-    progress: float | None
-    status: Status
-    reason: str
-    forecast: float | None
-    forecast_meets_target: bool | None
-    next_due: _dt.date | None
-    overdue: bool
-
-
-@dataclass(frozen=True, slots=True)
-class BenefitStatus:
-    id: str
-    name: str
-    polarity: Polarity
-    category: Category | None
-    status: Status
-    reason: str
-    indicators: tuple[IndicatorStatus, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class PlanStatus:
-    file: str
-    id: str
-    title: str
-    as_of: _dt.date
-    thresholds: tuple[float, float]  # (on_track, at_risk) as applied
-    status: Status
-    reason: str
-    benefits: tuple[BenefitStatus, ...]
 
 
 def plan_status(
@@ -147,14 +63,6 @@ def benefit_status(benefit: Benefit, doc: PlanDocument, as_of: _dt.date, thresho
     else:
         status, reason = worst_of([(i.id, i.status) for i in indicators], "indicator")
     return BenefitStatus(benefit.id, benefit.name, benefit.polarity, benefit.category, status, reason, indicators)
-
-
-def count_by_status(benefits: Iterable[BenefitStatus]) -> dict[Status, int]:
-    """How many benefits have each status, in the order first seen."""
-    counts: dict[Status, int] = {}
-    for benefit in benefits:
-        counts[benefit.status] = counts.get(benefit.status, 0) + 1
-    return counts
 
 
 def worst_of(items: Sequence[tuple[str, Status]], noun: str) -> Verdict:

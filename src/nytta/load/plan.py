@@ -11,15 +11,13 @@ import datetime as _dt
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from nytta.batch import one_at_a_time
 from nytta.diagnostics import Diagnostic, format_path
 from nytta.load.csv import CsvRow, physical_lines, read_measurements
-from nytta.load.files import discover
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Plan
@@ -43,6 +41,9 @@ class Observation:
     note: str | None
     yaml_path: Path | None = None
     csv_row: CsvRow | None = None
+    #: For a row not yet written (``record``, ``import``): the file it was given in (empty
+    #: for the command line), its line there (0: none) and each field's column.
+    origin: tuple[str, int, Mapping[str, int]] | None = None
 
     @property
     def is_actual(self) -> bool:
@@ -83,6 +84,9 @@ class PlanDocument:
         return Diagnostic(self.csv_file or self.file, line, column, rule, message, source_line=source)
 
     def at_observation(self, rule: str, obs: Observation, field_name: str, message: str) -> Diagnostic:
+        if obs.origin is not None:
+            file, line, columns = obs.origin
+            return Diagnostic(file, line, columns.get(field_name, 1) if line else 0, rule, message)
         if obs.csv_row is not None:
             return self.at_csv(rule, obs.csv_row.line, obs.csv_row.columns.get(field_name, 1), message)
         return self.at(rule, (*(obs.yaml_path or ()), field_name), message)
@@ -97,27 +101,6 @@ class PlanDocument:
     def was_dropped(self, path: Path) -> bool:
         """Whether something at or under ``path`` was left out for a shape error."""
         return path in self.dropped_paths
-
-
-def iter_plans(paths: list[FsPath], skipped: list[str], only_plans: bool = False) -> Iterator[PlanDocument]:
-    """Each plan under ``paths`` (files as given, directories searched), one at a time, so
-    that a caller need not hold them all; YAML files that are not plans go to ``skipped``.
-    Raises ``MissingPath`` (before loading anything) for a path that does not exist.
-    With ``only_plans``, files named explicitly are skipped too when they are not plans."""
-    candidates = discover(paths)
-    for candidate in one_at_a_time(candidates):
-        doc = load_plan(candidate.path, candidate.display, explicit=candidate.explicit and not only_plans)
-        if doc is None:
-            skipped.append(candidate.display)
-        else:
-            yield doc
-            del doc  # so that it can be freed before the next plan is loaded
-
-
-def load_plans(paths: list[FsPath]) -> tuple[list[PlanDocument], list[str]]:
-    """Every plan under ``paths`` and the YAML files skipped as not plans."""
-    skipped: list[str] = []
-    return list(iter_plans(paths, skipped)), skipped
 
 
 def is_plan_data(data: Any) -> bool:

@@ -215,6 +215,11 @@ class Benefit(Node):
         chosen = [i for i in self.indicators if i.primary]
         return chosen[0] if chosen else None
 
+    @property
+    def valuation_indicator(self) -> Indicator | None:
+        """The indicator that carries the benefit's valuation: its primary one, or else its first."""
+        return self.primary_indicator or (self.indicators[0] if self.indicators else None)
+
 
 class Cost(Node):
     id: Identifier

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from nytta.compute.calc import Calculation
 from nytta.render.calc_text import calc_rows
+from nytta.results.calc import Calculation
 
 
 def render_calc_csv(result: Calculation) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nytta.compute.calc import Calculation
 from nytta.render.numbers import money, number, ratio
+from nytta.results.calc import Calculation
 
 CATEGORY_LABELS = {
     "financial": "financial (budget)", "redeployment": "redeployment", "quality": "quality",

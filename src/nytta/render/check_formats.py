@@ -1,24 +1,32 @@
-"""The registry of ``nytta check --format`` renderers: format name to rendering function."""
+"""``nytta check``'s output formats as renderers of a :class:`CheckReport` (see ``registry``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import importlib
+from collections.abc import Callable
 
-from nytta.diagnostics import CheckResult, RuleInfo
-from nytta.render.github import render_github
-from nytta.render.gitlab import render_gitlab
-from nytta.render.json_out import render_json
-from nytta.render.junit import render_junit
-from nytta.render.sarif import render_sarif
-from nytta.render.text import render_text
+from nytta.render.registry import RenderOptions
+from nytta.results.check import CheckReport
 
-CheckRenderer = Callable[[CheckResult, Mapping[str, RuleInfo]], str]
 
-CHECK_RENDERERS: dict[str, CheckRenderer] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "sarif": render_sarif,
-    "gitlab": render_gitlab,
-    "junit": render_junit,
-}
+def text(report: CheckReport, options: RenderOptions) -> str:
+    from nytta.render.text import render_text
+
+    return render_text(report.result, report.rules, color=options.color)
+
+
+def _findings_as(module: str, function: str) -> Callable[[CheckReport, RenderOptions], str]:
+    """A renderer that hands the findings and the rules to ``module.function``."""
+
+    def render(report: CheckReport, options: RenderOptions) -> str:
+        rendered: str = getattr(importlib.import_module(module), function)(report.result, report.rules)
+        return rendered
+
+    return render
+
+
+json = _findings_as("nytta.render.json_out", "render_json")
+github = _findings_as("nytta.render.github", "render_github")
+sarif = _findings_as("nytta.render.sarif", "render_sarif")
+gitlab = _findings_as("nytta.render.gitlab", "render_gitlab")
+junit = _findings_as("nytta.render.junit", "render_junit")

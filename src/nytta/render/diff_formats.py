@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from nytta.diagnostics import format_path
-from nytta.diff import Change
+from nytta.render.registry import RenderOptions
+from nytta.results.diff import Change, DiffReport
 
 LABELS = {
     "benefit-added": "benefit added",
@@ -27,7 +26,8 @@ def _values(change: Change) -> str:
     return change.new or change.old or ""
 
 
-def render_diff_text(changes: list[Change], old: str, new: str) -> str:
+def text(report: DiffReport, options: RenderOptions) -> str:
+    changes, old, new = report.changes, report.old, report.new
     if not changes:
         return f"No changes between {old} and {new}.\n"
     lines = [f"{len(changes)} change{'s' if len(changes) != 1 else ''} from {old} to {new}:"]
@@ -41,7 +41,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render_diff_markdown(changes: list[Change], old: str, new: str) -> str:
+def md(report: DiffReport, options: RenderOptions) -> str:
+    changes, old, new = report.changes, report.old, report.new
     head = f"### Benefit plan changes\n\n`{_cell(old)}` → `{_cell(new)}`\n\n"
     if not changes:
         return head + "No changes.\n"
@@ -53,7 +54,10 @@ def render_diff_markdown(changes: list[Change], old: str, new: str) -> str:
     return head + "\n".join(rows) + (note if any(c.moves_goal_posts for c in changes) else "\n")
 
 
-def render_diff_json(changes: list[Change], old: str, new: str) -> str:
+def json(report: DiffReport, options: RenderOptions) -> str:
+    import json as _json
+
+    changes, old, new = report.changes, report.old, report.new
     data = {
         "old": old,
         "new": new,
@@ -63,7 +67,5 @@ def render_diff_json(changes: list[Change], old: str, new: str) -> str:
             for c in changes
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
-
-DIFF_RENDERERS = {"text": render_diff_text, "md": render_diff_markdown, "json": render_diff_json}

@@ -24,17 +24,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from nytta.compute.calc import (
-    benefit_values,
-    calculation_or_none,
-    realised_values,
-    valuation_indicator,
-)
-from nytta.compute.status import BenefitStatus, DatedValue, IndicatorStatus, plan_status
 from nytta.load.plan import PlanDocument
-from nytta.model.plan import Benefit, Plan, Thresholds
+from nytta.model.plan import Benefit, Plan
 from nytta.render.numbers import percent
+from nytta.render.registry import RenderOptions
 from nytta.render.report.labels import CATEGORY, DIRECTION, STATUS, TEXT
+from nytta.results.analysis import PlanAnalysis
+from nytta.results.status import BenefitStatus, DatedValue, IndicatorStatus
 
 Share = tuple[str, float | None]
 Cell = float | int | str | _dt.date | tuple[str, ...] | tuple[Share, ...] | None
@@ -109,25 +105,32 @@ class Register:
     rows: list[Row] = field(default_factory=list)
     measurements: list[Row] = field(default_factory=list)
 
-    def add(self, doc: PlanDocument, fallback: Thresholds | None = None) -> None:
-        """Add a loaded plan's rows and measurements; ``fallback`` thresholds apply when the plan has none."""
-        self.rows.extend(register_rows(doc, self.as_of, fallback))
-        self.measurements.extend(measurement_rows(doc))
+    def add(self, analysis: PlanAnalysis) -> None:
+        """Add an analysed plan's rows and measurements."""
+        self.rows.extend(register_rows(analysis))
+        self.measurements.extend(measurement_rows(analysis.doc))
 
 
-def register_rows(doc: PlanDocument, as_of: _dt.date, fallback: Thresholds | None = None) -> list[Row]:
+@dataclass(frozen=True)
+class RegisterExport:
+    """A register to write, and the language of its headers and words."""
+
+    register: Register
+    lang: str
+
+
+def register_rows(analysis: PlanAnalysis) -> list[Row]:
     """One row per indicator of the plan (one row for a benefit without indicators)."""
-    plan = doc.plan
+    plan = analysis.doc.plan
     if plan is None:
-        raise ValueError(f"{doc.file}: the plan could not be loaded, so it has no register")
-    status = plan_status(doc, as_of, fallback=fallback)
-    values = _values_to_date(doc, plan, as_of)
+        raise ValueError(f"{analysis.doc.file}: the plan could not be loaded, so it has no register")
+    values = analysis.values_to_date
     names = _Names(plan)
     rows: list[Row] = []
-    for benefit, benefit_status in zip(plan.benefits, status.benefits, strict=True):
+    for benefit, benefit_status in zip(plan.benefits, analysis.status.benefits, strict=True):
         head = _benefit_cells(plan, names, benefit, benefit_status)
         indicators: Sequence[IndicatorStatus | None] = benefit_status.indicators or (None,)
-        carrier = valuation_indicator(benefit)
+        carrier = benefit.valuation_indicator
         for indicator in indicators:
             row = {**head, **_indicator_cells(indicator, benefit_status)}
             carries = indicator is not None and carrier is not None and indicator.id == carrier.id
@@ -200,19 +203,6 @@ def _pair(point: DatedValue | None) -> tuple[float | str | None, _dt.date | None
     return (point.value, point.date) if point is not None else (None, None)
 
 
-def _values_to_date(doc: PlanDocument, plan: Plan, as_of: _dt.date) -> dict[str, tuple[float, float]]:
-    """(planned, realised) value to date of each valued benefit, when the plan has a nyttokalkyl."""
-    calc = calculation_or_none(doc, as_of)
-    if calc is None:
-        return {}
-    years = calc.years
-    return {
-        b.id: (sum(benefit_values(b, years, as_of).values()), sum(realised_values(b, doc, years, as_of).values()))
-        for b in plan.benefits
-        if b.valuation is not None
-    }
-
-
 # -- how cells read -------------------------------------------------------------------
 
 
@@ -222,14 +212,15 @@ def display(column: Column, value: Cell, lang: str) -> float | int | str | _dt.d
         return None
     if column.kind == "code" and column.words is not None:
         return column.words[lang].get(str(value), str(value))
-    if column.kind == "names":
-        return "; ".join(str(v) for v in value)  # type: ignore[union-attr]
-    if column.kind == "shares":
-        return "; ".join(_share(name, share, lang) for name, share in value)  # type: ignore[misc, union-attr]
-    return value  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        if column.kind == "shares":
+            return "; ".join(_share(item, lang) for item in value if isinstance(item, tuple))
+        return "; ".join(str(v) for v in value)
+    return value
 
 
-def _share(name: str, share: float | None, lang: str) -> str:
+def _share(item: Share, lang: str) -> str:
+    name, share = item
     return name if share is None else f"{name} ({percent(share, lang)})"
 
 
@@ -280,6 +271,14 @@ def register_json(register: Register) -> dict[str, Any]:
 
 def render_register_json(register: Register) -> str:
     return json.dumps(register_json(register), ensure_ascii=False, indent=2) + "\n"
+
+
+def export_csv(export: RegisterExport, options: RenderOptions) -> str:
+    return render_register_csv(export.register, export.lang)
+
+
+def export_json(export: RegisterExport, options: RenderOptions) -> str:
+    return render_register_json(export.register)
 
 
 def cells(columns: Iterable[Column], row: Row, lang: str) -> list[float | int | str | _dt.date | None]:

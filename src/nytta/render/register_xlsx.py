@@ -25,9 +25,11 @@ from nytta.render.register import (
     MEASUREMENT_COLUMNS,
     Column,
     Register,
+    RegisterExport,
     Row,
     cells,
 )
+from nytta.render.registry import RenderOptions
 
 SHEETS = {"sv": ("Nyttoregister", "Mätningar"), "en": ("Benefit register", "Measurements")}
 
@@ -112,3 +114,7 @@ def _shown_width(column: Column, value: Value) -> int:
     if column.kind == "money":
         return len(f"{value:,.0f}")
     return len(f"{value:.10g}")
+
+
+def export_xlsx(export: RegisterExport, options: RenderOptions) -> bytes:
+    return render_register_xlsx(export.register, export.lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from nytta.compute.status import DatedValue, PlanStatus
+from nytta.results.status import DatedValue, PlanStatus
 
 COLUMNS = (
     "file", "plan", "plan_status", "benefit", "polarity", "benefit_status", "indicator", "unit",

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nytta.compute.status import (
+from nytta.render.numbers import measure, percent
+from nytta.results.status import (
     BenefitStatus,
     IndicatorStatus,
     PlanStatus,
     Status,
     count_by_status,
 )
-from nytta.render.numbers import measure, percent
 
 if TYPE_CHECKING:
     from rich.console import Console

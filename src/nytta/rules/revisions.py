@@ -33,7 +33,7 @@ def unrecorded_revision(ctx: Context) -> Iterator[Diagnostic]:
     previous = ctx.previous
     if previous is None or previous.plan is None or not previous.plan.plan.approvals:
         return
-    from nytta.diff import compare
+    from nytta.rules.changes import compare
 
     earlier = {(r.date, r.reason) for r in previous.plan.revisions}
     if any((r.date, r.reason) not in earlier for r in ctx.plan.revisions):

@@ -1,20 +1,22 @@
 """Record and import measurements: load the plan, vet the rows, compute the edit, write it.
 
-Nothing is written unless every row passes; the write itself is atomic.
+Nothing is written unless every row passes the measurement rules (see
+``nytta.write.validate``); the write itself is atomic.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from nytta.diagnostics import Diagnostic
 from nytta.load.csv import read_measurements
 from nytta.load.plan import PlanDocument, load_plan, read_text, resolve_inside
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.write.atomic import replace_file
 from nytta.write.edit import Edit, EditRefused, csv_edit, yaml_edit
-from nytta.write.validate import NewMeasurement, Refusal, Vetted, vet
+from nytta.write.validate import NewMeasurement, Vetted, vet
 
 _BLOCKING = {"yaml-syntax", "not-a-plan", "unsupported-version"}
 
@@ -25,7 +27,7 @@ class Outcome:
 
     vetted: Vetted | None = None
     edit: Edit | None = None
-    refusals: list[Refusal] = field(default_factory=list)
+    refusals: list[Diagnostic] = field(default_factory=list)
 
     @property
     def refused(self) -> bool:
@@ -38,7 +40,7 @@ def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _d
     assert doc is not None
     blocking = [d for d in doc.diagnostics if d.rule in _BLOCKING] or ([] if doc.plan else doc.diagnostics[:1])
     if blocking:
-        return Outcome(refusals=[Refusal(d.rule, f"the plan cannot be read: {d.message}", f"{d.file}:{d.line}") for d in blocking])
+        return Outcome(refusals=blocking)
     vetted = vet(doc, rows, today)
     if vetted.refusals:
         return Outcome(vetted, refusals=vetted.refusals)
@@ -47,7 +49,7 @@ def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _d
     try:
         return Outcome(vetted, _edit_for(doc, plan_path, vetted.to_add))
     except EditRefused as exc:
-        return Outcome(vetted, refusals=[Refusal("write", str(exc))])
+        return Outcome(vetted, refusals=[Diagnostic(display, 0, 0, "write", str(exc))])
 
 
 def _edit_for(doc: PlanDocument, plan_path: Path, rows: list[NewMeasurement]) -> Edit:
@@ -67,20 +69,27 @@ def apply(outcome: Outcome) -> None:
         replace_file(outcome.edit.path, outcome.edit.new)
 
 
-def rows_from_csv(path: Path, display: str) -> tuple[list[NewMeasurement], list[Refusal]]:
-    """Rows of an import file in either dialect; unreadable rows become refusals naming the row."""
+def rows_from_csv(path: Path, display: str) -> tuple[list[NewMeasurement], list[Diagnostic]]:
+    """Rows of an import file in either dialect; unreadable rows become findings at the row."""
     text, problem = read_text(path, display)
     if problem is not None:
-        return [], [Refusal("measurements-file", problem.message, display)]
+        return [], [replace(problem, rule="measurements-file")]
     table = read_measurements(text or "")
-    refusals = [Refusal("measurements-file", p.message, f"{display}:{p.line}:{p.column}") for p in table.problems]
+    lines = (text or "").splitlines()
+    refusals = [_at(display, lines, p.line, p.column, p.message) for p in table.problems]
     rows: list[NewMeasurement] = []
     for row in table.rows:
-        origin = f"{display}:{row.line}"
         try:
             kind = parse_enum(MeasurementKind, row.kind) if row.kind else MeasurementKind.ACTUAL
         except ValueError as exc:
-            refusals.append(Refusal("measurements-file", f"kind {exc}", origin))
+            refusals.append(_at(display, lines, row.line, row.columns.get("kind", 1), f"kind {exc}"))
             continue
-        rows.append(NewMeasurement(row.indicator, row.date, row.value, kind, row.source, row.note, origin))
+        rows.append(
+            NewMeasurement(row.indicator, row.date, row.value, kind, row.source, row.note, display, row.line, row.columns)
+        )
     return rows, refusals
+
+
+def _at(display: str, lines: list[str], line: int, column: int, message: str) -> Diagnostic:
+    source = lines[line - 1] if 0 < line <= len(lines) else None
+    return Diagnostic(display, line, column, "measurements-file", message, source_line=source)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from nytta.compute.status import IndicatorStatus, Status
 from nytta.model.plan import Indicator
 from nytta.render import numbers
 from nytta.render.report.labels import STATUS
+from nytta.results.status import IndicatorStatus, Status
 
 
 @dataclass(frozen=True)

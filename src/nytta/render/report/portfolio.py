@@ -9,11 +9,11 @@ import datetime as _dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nytta.compute.status import PlanStatus, Status, count_by_status
-from nytta.followup import FollowUp, PlanSummary
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.labels import CATEGORY, TEXT
 from nytta.render.report.view import Row, StatusView
+from nytta.results.followup import FollowUp, PlanSummary
+from nytta.results.status import PlanStatus, Status, count_by_status
 
 DUE_WINDOW = _dt.timedelta(days=30)
 
@@ -70,7 +70,7 @@ def portfolio_view(followed: Iterable[FollowUp], as_of: _dt.date, lang: str) -> 
 
 
 def _rank(status: Status) -> int:
-    from nytta.compute.status import WORST_FIRST
+    from nytta.results.status import WORST_FIRST
 
     return WORST_FIRST.index(status) if status in WORST_FIRST else len(WORST_FIRST)
 

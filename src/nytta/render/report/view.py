@@ -7,16 +7,9 @@ nyttokalkyl and its `nytta check` findings, in one language.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from nytta.compute.calc import Calculation, calculation_or_none
-from nytta.compute.status import (
-    BenefitStatus,
-    IndicatorStatus,
-    PlanStatus,
-    Status,
-    count_by_status,
-)
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Indicator, Plan
@@ -29,6 +22,15 @@ from nytta.render.report.labels import (
     PHASE,
     RATING,
     TEXT,
+)
+from nytta.results.analysis import PlanAnalysis
+from nytta.results.calc import Calculation
+from nytta.results.status import (
+    BenefitStatus,
+    IndicatorStatus,
+    PlanStatus,
+    Status,
+    count_by_status,
 )
 
 DECISION_STATUSES = (Status.OFF_TRACK, Status.MISSED)
@@ -113,17 +115,17 @@ class PlanView:
 
 
 def plan_view(
-    doc: PlanDocument, status: PlanStatus, findings: list[Diagnostic], as_of: _dt.date, lang: str
+    analysis: PlanAnalysis, lang: str
 ) -> PlanView:
     """The whole plan report's view model in ``lang`` (sv or en)."""
-    plan = doc.plan
+    plan, status, as_of = analysis.doc.plan, analysis.status, analysis.as_of
     assert plan is not None
     fmt = Formatter(lang, plan.plan.currency)
     text = TEXT[lang]
-    calc = calculation_or_none(doc, as_of)
+    calc = analysis.calc
     names = _names(plan)
     benefits = tuple(
-        _benefit(fmt, doc, b, s, status.thresholds, names, as_of) for b, s in zip(plan.benefits, status.benefits)
+        _benefit(fmt, analysis, b, s, status.thresholds, names) for b, s in zip(plan.benefits, status.benefits)
     )
     return PlanView(
         lang=lang, text=text, id=plan.plan.id, title=plan.plan.title,
@@ -134,7 +136,7 @@ def plan_view(
         decisions=_decisions(fmt, status, text), chain_svg=visuals.chain_svg(plan, lang),
         chain_mermaid=visuals.chain_mermaid(plan, lang), benefits=benefits,
         calc=_calc_view(fmt, calc, text) if calc else None, risks=_risks(fmt, plan, names),
-        quality=_quality(findings, text),
+        quality=_quality(analysis.diagnostics, text),
     )
 
 
@@ -185,13 +187,13 @@ def _decisions(fmt: Formatter, status: PlanStatus, text: dict[str, str]) -> tupl
 
 
 def _benefit(
-    fmt: Formatter, doc: PlanDocument, benefit: Benefit, status: BenefitStatus,
-    thresholds: tuple[float, float], names: dict[str, str], as_of: _dt.date,
+    fmt: Formatter, analysis: PlanAnalysis, benefit: Benefit, status: BenefitStatus,
+    thresholds: tuple[float, float], names: dict[str, str],
 ) -> BenefitView:
     text = TEXT[fmt.lang]
     kind = text["disbenefit"] if benefit.is_disbenefit else text["benefit"]
     indicators = tuple(
-        _indicator(fmt, doc, benefit, i, s, thresholds, as_of) for i, s in zip(benefit.indicators, status.indicators)
+        _indicator(fmt, analysis, benefit, i, s, thresholds) for i, s in zip(benefit.indicators, status.indicators)
     )
     worst = StatusView(status.status.value, fmt.status(status.status))
     return BenefitView(
@@ -220,8 +222,8 @@ def _profile(fmt: Formatter, benefit: Benefit, names: dict[str, str]) -> tuple[R
 
 
 def _indicator(
-    fmt: Formatter, doc: PlanDocument, benefit: Benefit, indicator: Indicator, status: IndicatorStatus,
-    thresholds: tuple[float, float], as_of: _dt.date,
+    fmt: Formatter, analysis: PlanAnalysis, benefit: Benefit, indicator: Indicator, status: IndicatorStatus,
+    thresholds: tuple[float, float],
 ) -> IndicatorView:
     text = TEXT[fmt.lang]
     why = reason(fmt, status, indicator, thresholds, benefit.is_disbenefit)
@@ -243,8 +245,8 @@ def _indicator(
         indicator.id, indicator.name, indicator.unit,
         StatusView(status.status.value, fmt.status(status.status), why),
         tuple(Row(label, (value,)) for label, value in facts if value),
-        _values(fmt, doc, indicator, as_of),
-        visuals.indicator_chart(fmt, doc, benefit, indicator, status, as_of),
+        _values(fmt, analysis.doc, indicator, analysis.as_of),
+        visuals.indicator_chart(fmt, analysis, benefit, indicator, status),
         status.overdue,
     )
 
@@ -305,7 +307,7 @@ def _risks(fmt: Formatter, plan: Plan, names: dict[str, str]) -> tuple[Row, ...]
     )
 
 
-def _quality(findings: list[Diagnostic], text: dict[str, str]) -> QualityView:
+def _quality(findings: Sequence[Diagnostic], text: dict[str, str]) -> QualityView:
     errors = [d for d in findings if d.severity is Severity.ERROR]
     warnings = sum(1 for d in findings if d.severity is Severity.WARNING)
     summary = text["quality_counts"].format(errors=len(errors), warnings=warnings) if findings else text["quality_ok"]

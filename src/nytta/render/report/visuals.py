@@ -6,13 +6,8 @@ every text), so what they return is marked as markup for the templates.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from markupsafe import Markup
 
-from nytta.compute.status import IndicatorStatus
-from nytta.compute.trajectory import number, planned_curve
-from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Indicator, Plan
 from nytta.render.report.chain import ChainNode
 from nytta.render.report.chain import chain_mermaid as _mermaid
@@ -20,6 +15,8 @@ from nytta.render.report.chain import chain_svg as _svg
 from nytta.render.report.chart import ChartData, ChartText, line_chart
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.labels import CHAIN_KIND, TEXT
+from nytta.results.analysis import PlanAnalysis
+from nytta.results.status import IndicatorStatus
 from nytta.rules.graph import links
 
 _CHART_WORDS = {
@@ -31,17 +28,16 @@ _CHART_WORDS = {
 
 
 def indicator_chart(
-    fmt: Formatter, doc: PlanDocument, benefit: Benefit, indicator: Indicator, status: IndicatorStatus,
-    as_of: _dt.date,
+    fmt: Formatter, analysis: PlanAnalysis, benefit: Benefit, indicator: Indicator, status: IndicatorStatus,
 ) -> str:
     """An SVG line chart of the indicator, or an empty string for a qualitative one."""
     if status.status.value == "qualitative":
         return ""
     text = TEXT[fmt.lang]
-    curve = planned_curve(benefit, indicator)
+    as_of = analysis.as_of
     actual = sorted(
-        (o.date, float(o.value)) for o in doc.observations_of(indicator.id)
-        if o.is_actual and o.date <= as_of and number(o.value) is not None
+        (o.date, float(o.value)) for o in analysis.doc.observations_of(indicator.id)
+        if o.is_actual and o.date <= as_of and isinstance(o.value, (int, float)) and not isinstance(o.value, bool)
     )
     final = indicator.final_target
     forecast = (final.date, status.forecast) if final is not None and status.forecast is not None else None
@@ -51,7 +47,7 @@ def indicator_chart(
         title=f"{indicator.name} ({indicator.unit})",
         unit=indicator.unit,
         baseline=(base.date, base.value) if base is not None and isinstance(base.value, float) else None,
-        planned=list(curve.points) if curve is not None else [],
+        planned=list(analysis.planned_points(benefit, indicator)),
         targets=[(t.date, t.value) for t in indicator.targets if isinstance(t.value, float)],
         actual=actual,
         forecast=forecast,

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from nytta.compute.status import BenefitStatus, DatedValue, IndicatorStatus, PlanStatus
+from nytta.results.status import BenefitStatus, DatedValue, IndicatorStatus, PlanStatus
 
 
 def status_json(statuses: list[PlanStatus], as_of: _dt.date) -> dict[str, Any]:

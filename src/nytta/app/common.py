@@ -1,0 +1,69 @@
+"""What several commands share: configuration, languages, rule ids, files that must exist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nytta.app.errors import UsageProblem
+
+if TYPE_CHECKING:
+    from nytta.config import Config
+    from nytta.model.plan import Thresholds
+
+LANGUAGES = ("sv", "en")
+
+
+def settings(config: Path | None) -> Config:
+    """The configuration named by ``--config``, else the ``nytta.toml`` found from here."""
+    from nytta.config import ConfigError, find_config, load_config
+    from nytta.rules.registry import all_rules
+
+    if config is not None and not config.is_file():
+        raise UsageProblem(f"no such configuration file: {config}")
+    try:
+        return load_config(config or find_config(Path.cwd()), set(all_rules()))
+    except ConfigError as exc:
+        raise UsageProblem(str(exc)) from None
+
+
+def fallback_thresholds(config: Config) -> Thresholds | None:
+    """The thresholds the configuration sets for plans without their own (or None)."""
+    from nytta.model.plan import Thresholds
+
+    return Thresholds(**config.thresholds) if config.thresholds else None
+
+
+def check_language(lang: str | None) -> None:
+    """``--lang`` names one of the languages (None: not given)."""
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageProblem(f"--lang '{lang}' is not one of {', '.join(LANGUAGES)}")
+
+
+def rule_ids(ids: frozenset[str], option: str) -> frozenset[str]:
+    """``ids`` when every one names a rule; else the first unknown one, with a suggestion."""
+    from nytta.rules.registry import all_rules, suggest
+
+    known = all_rules()
+    for rule_id in sorted(ids):
+        if rule_id not in known:
+            raise UsageProblem(f"{option}: unknown rule '{rule_id}'{suggest(rule_id, known)}")
+    return ids
+
+
+def existing_file(path: Path) -> None:
+    """``path`` is a regular file; else say what it is instead."""
+    try:
+        if path.is_file():
+            return
+        there = path.exists()
+    except OSError as exc:  # e.g. a name longer than the system allows
+        raise UsageProblem(f"cannot use {path}: {exc.strerror or exc}") from None
+    if there:
+        kind = "a folder" if path.is_dir() else "not a regular file (a pipe or device)"
+        raise UsageProblem(f"{path} is {kind}; name a plan file")
+    raise UsageProblem(f"no such file: {path}")
+
+
+def no_plans(paths: list[Path]) -> UsageProblem:
+    return UsageProblem("no plan files found in " + ", ".join(str(p) for p in paths))

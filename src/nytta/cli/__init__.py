@@ -1,0 +1,49 @@
+"""The ``nytta`` command line: options in, ``run`` in ``nytta.app``, ``emit``, exit code out.
+
+Only this package imports typer. Every failure to run (a bad option, a missing file, an
+unreadable configuration, a failing template) becomes one line on stderr and exit code 2,
+in :func:`main` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from typing import NoReturn
+
+import typer
+
+from nytta.app.errors import UsageProblem
+from nytta.cli import check, follow, info, report, write  # noqa: F401  (they add their commands)
+from nytta.cli.options import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from nytta.cli.root import app
+from nytta.render.registry import RenderProblem
+
+__all__ = ["app", "main"]
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"nytta: error: {message}", file=sys.stderr)
+    sys.exit(EXIT_USAGE)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; never lets an exception reach the user as a traceback."""
+    # Loading a portfolio allocates millions of small objects that all stay alive; collecting
+    # them again and again as the heap grows costs more than it frees.
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        code = app(args=argv, prog_name="nytta", standalone_mode=False)
+    except (UsageProblem, RenderProblem) as exc:
+        _fail(str(exc))
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        code = EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
+        if hasattr(exc, "format_message"):  # typer's usage errors
+            _fail(" ".join(exc.format_message().split()))
+        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+    if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C during a command into this code
+        print("nytta: interrupted", file=sys.stderr)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

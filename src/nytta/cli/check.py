@@ -1,0 +1,64 @@
+"""``nytta check``: options in, the check run, findings out."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nytta.cli.options import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    AsOf,
+    CheckFormat,
+    Config,
+    Output,
+    checked_format,
+    emit,
+    parse_date,
+    split_ids,
+)
+from nytta.cli.root import app
+
+Paths = Annotated[list[Path], typer.Argument(help="Plan files or directories (searched recursively).")]
+
+
+@app.command()
+def check(
+    paths: Paths,
+    output_format: CheckFormat = None,
+    output: Output = None,
+    as_of: AsOf = None,
+    config: Config = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids (comma-separated).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rule ids (comma-separated).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List YAML files skipped as not plans.")] = False,
+    only_plans: Annotated[
+        bool, typer.Option("--only-plans", help="Skip named files that are not plans (for pre-commit hooks).")
+    ] = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Git revision: report baselines/targets changed since then without a revision entry."),
+    ] = None,
+) -> int:
+    """Validate benefit plans against format v1 and the method's rules."""
+    from nytta.app import check as command
+
+    fmt = checked_format("check", output_format or _default_format())
+    options = command.Options(
+        tuple(paths), parse_date(as_of), config, split_ids(select), split_ids(ignore), strict, only_plans, since
+    )
+    report = command.run(options)
+    if verbose:
+        for skipped in report.skipped:
+            print(f"skipped (not a plan): {skipped}", file=sys.stderr)
+    emit("check", fmt, report, output)
+    return EXIT_FINDINGS if report.failed else EXIT_OK
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

@@ -1,0 +1,95 @@
+"""``nytta report`` and ``nytta export``: what the steering group reads, and the register for Excel."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nytta.app.errors import UsageProblem
+from nytta.cli.options import (
+    EXIT_FINDINGS,
+    AsOf,
+    Config,
+    ExportFormat,
+    Lang,
+    Output,
+    ReportFormat,
+    checked_format,
+    emit,
+    findings_exit,
+    parse_date,
+    say_unreadable,
+)
+from nytta.cli.root import app
+
+Paths = Annotated[list[Path], typer.Argument(help="Plan files or directories (searched recursively).")]
+
+
+@app.command()
+def report(
+    paths: Annotated[
+        list[Path], typer.Argument(help="A plan file (plan report), or directories / several files (portfolio).")
+    ],
+    output_format: ReportFormat = "html",
+    lang: Lang = None,
+    output: Output = None,
+    as_of: AsOf = None,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="Folder of templates that override the shipped ones by name.")
+    ] = None,
+    config: Config = None,
+) -> int:
+    """Render a report for the steering group: a plan report or a portfolio report."""
+    from nytta.app import report as command
+    from nytta.app.common import check_language
+
+    fmt = checked_format("report", output_format)
+    check_language(lang)
+    if templates is not None and not templates.is_dir():
+        raise UsageProblem(f"no such templates folder: {templates}")
+    result = command.run(command.Options(tuple(paths), parse_date(as_of), lang, config))
+    say_unreadable(result.unreadable)
+    if result.report is None:
+        return EXIT_FINDINGS
+    emit("report", fmt, result.report, output, templates)
+    if output is not None:
+        print(f"Wrote {output} — open it in a web browser." if fmt == "html" else f"Wrote {output}.", file=sys.stderr)
+    return findings_exit(result.unreadable)
+
+
+@app.command()
+def export(
+    paths: Paths,
+    output_format: ExportFormat = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (required for xlsx).")] = None,
+    lang: Lang = None,
+    as_of: AsOf = None,
+    config: Config = None,
+) -> int:
+    """Export the benefit register (nyttoregister): one row per indicator, for Excel or other tools."""
+    from nytta.app import export as command
+    from nytta.app.common import check_language
+
+    fmt = _export_format(output_format, output)
+    check_language(lang)
+    result = command.run(command.Options(tuple(paths), parse_date(as_of), lang, config))
+    say_unreadable(result.unreadable)
+    emit("register", fmt, result.export, output)
+    if output is not None:
+        count = len(result.export.register.rows)
+        print(f"Wrote {output} ({count} indicator{'s' if count != 1 else ''}).", file=sys.stderr)
+    return findings_exit(result.unreadable)
+
+
+def _export_format(requested: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output file's suffix names, else csv."""
+    from nytta.render.registry import formats
+
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    fmt = checked_format("register", requested or (suffix if suffix in formats("register") else "csv"))
+    if fmt == "xlsx" and output is None:
+        raise UsageProblem("--format xlsx writes a binary file: give --output FILE.xlsx")
+    return fmt

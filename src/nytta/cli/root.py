@@ -1,0 +1,35 @@
+"""The typer application every command module adds its commands to."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from nytta import __version__
+
+HELP = "Benefit plans (nyttorealisering) as YAML: check, follow up, calculate and report."
+
+app = typer.Typer(
+    name="nytta",
+    help=HELP,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"nytta {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Benefit plans (nyttorealisering) as YAML: check, follow up, calculate and report."""
