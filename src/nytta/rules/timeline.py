@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator
 
-from nytta.compute.schedule import is_overdue, next_due
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.enums import Phase
 from nytta.model.plan import Period, Realisation
+from nytta.model.schedule import is_overdue, next_due
 from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
@@ -116,13 +116,16 @@ def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
     finding points at the second.
     """
     for _, indicator in ctx.indicators():
-        seen: set[_dt.date] = set()
+        seen: dict[_dt.date, float | str] = {}
         for obs in ctx.doc.observations_of(indicator.id):
             if not obs.is_actual:
                 continue
             if obs.date in seen:
-                yield ctx.at_observation(obs, "date", f"'{indicator.id}' already has an actual measurement dated {obs.date}")
-            seen.add(obs.date)
+                first, this = _shown(seen[obs.date]), _shown(obs.value)
+                yield ctx.at_observation(
+                    obs, "date", f"'{indicator.id}' already has an actual measurement dated {obs.date} ({first}); this one is {this}"
+                )
+            seen.setdefault(obs.date, obs.value)
 
 
 @rule(
@@ -176,3 +179,7 @@ def measurement_overdue(ctx: Context) -> Iterator[Diagnostic]:
         due = next_due(owner, indicator, dates)
         if is_overdue(indicator, due, ctx.as_of):
             yield ctx.at(indicator.path, f"the next measurement of '{indicator.id}' was due {due}")
+
+
+def _shown(value: float | str) -> str:
+    return f"{value:g}" if isinstance(value, float) else f"'{value}'"
