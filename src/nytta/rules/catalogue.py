@@ -1,18 +1,19 @@
-"""The full set of rules, in the order of the format's rule table."""
+"""The full set of rules, in the order of the format's rule table (plan-format.md, section 4).
+
+Importing this module imports every module of :mod:`nytta.rules`, so that each `@rule`
+registers, and then seals the registry in :data:`ORDER`. A rule registered but not
+listed here, an id listed but never registered, or a rule registered afterwards, is a
+:class:`~nytta.rules.registry.RegistryError` at import: no rule can go missing from
+`nytta rules`, `nytta explain`, the SARIF rule list or docs/rules.md.
+"""
 
 from __future__ import annotations
 
-from nytta.rules import (  # noqa: F401
-    calculation,
-    document,
-    indicators,
-    ownership,
-    reach,
-    references,
-    revisions,
-    timeline,
-)
-from nytta.rules.registry import RULES
+import importlib
+import pkgutil
+
+import nytta.rules
+from nytta.rules.registry import REGISTRY
 
 ORDER = (
     "yaml-syntax", "not-a-plan", "unsupported-version", "schema", "duplicate-id",
@@ -26,6 +27,18 @@ ORDER = (
     "no-follow-up-after-close", "measurement-overdue", "unrecorded-revision",
 )
 
-_ordered = {rule_id: RULES[rule_id] for rule_id in ORDER}
-RULES.clear()
-RULES.update(_ordered)
+
+def import_rule_modules() -> list[str]:
+    """Import every module of the :mod:`nytta.rules` package; their names, sorted."""
+    names = sorted(
+        f"{nytta.rules.__name__}.{info.name}"
+        for info in pkgutil.iter_modules(nytta.rules.__path__)
+        if info.name != __name__.rsplit(".", 1)[-1]
+    )
+    for name in names:
+        importlib.import_module(name)
+    return names
+
+
+RULE_MODULES = import_rule_modules()
+REGISTRY.seal(ORDER)

@@ -95,7 +95,58 @@ class Rule:
         return self.doc + phased
 
 
-RULES: dict[str, Rule] = {}
+class RegistryError(RuntimeError):
+    """The registered rules and the catalogue's order disagree, or an id is taken twice."""
+
+
+class Registry:
+    """Rules by id, put in the catalogue's order once (sealed); nothing may join after that."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}
+        self.origins: dict[str, str] = {}
+        self.sealed = False
+
+    def add(self, new: Rule, origin: str) -> None:
+        """Register ``new``, defined at ``origin`` (module.function)."""
+        if self.sealed:
+            raise RegistryError(
+                f"rule '{new.id}' ({origin}) is registered after the catalogue was built; "
+                "rules live in modules of nytta.rules and their ids in nytta.rules.catalogue.ORDER"
+            )
+        known = self.origins.get(new.id)
+        if known is not None and known != origin:
+            raise RegistryError(f"rule id '{new.id}' is registered twice: by {known} and by {origin}")
+        self.rules[new.id] = new
+        self.origins[new.id] = origin
+
+    def seal(self, order: Iterable[str]) -> None:
+        """Put the rules in ``order``, which must name each registered rule exactly once."""
+        listed = list(order)
+        problems = order_problems(listed, self.rules, self.origins)
+        if problems:
+            raise RegistryError("the rule catalogue does not match the registered rules:\n  " + "\n  ".join(problems))
+        ordered = {rule_id: self.rules[rule_id] for rule_id in listed}
+        self.rules.clear()  # in place: RULES stays the same dict
+        self.rules.update(ordered)
+        self.sealed = True
+
+
+def order_problems(listed: list[str], rules: dict[str, Rule], origins: dict[str, str]) -> list[str]:
+    """What is wrong with ``listed`` as the order of ``rules``: each problem in a sentence."""
+    problems = [f"'{i}' is listed more than once" for i in sorted({i for i in listed if listed.count(i) > 1})]
+    problems += [f"'{i}' is listed but no rule registers it" for i in listed if i not in rules]
+    problems += [
+        f"'{i}' ({origins.get(i, '?')}) is registered but not listed in ORDER "
+        "(nytta/rules/catalogue.py); add it where it belongs in the format's rule table"
+        for i in rules
+        if i not in listed
+    ]
+    return problems
+
+
+REGISTRY = Registry()
+RULES: dict[str, Rule] = REGISTRY.rules
 
 
 def rule(
@@ -108,10 +159,14 @@ def rule(
     emitted_by_loader: bool = False,
     compares_with_previous: bool = False,
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as the rule `rule_id`."""
+    """Register the decorated function as the rule `rule_id`.
+
+    A rule `emitted_by_loader` is found while loading (``nytta.load.plan``); its function
+    only carries the documentation and is never run.
+    """
 
     def register(fn: Check) -> Check:
-        RULES[rule_id] = Rule(
+        new = Rule(
             id=rule_id,
             severity=severity,
             doc=inspect.cleandoc(fn.__doc__ or rule_id),
@@ -121,6 +176,7 @@ def rule(
             error_from=error_from,
             compares_with_previous=compares_with_previous,
         )
+        REGISTRY.add(new, f"{fn.__module__}.{fn.__qualname__}")
         return fn
 
     return register
@@ -128,7 +184,7 @@ def rule(
 
 def all_rules() -> dict[str, Rule]:
     """Every registered rule, by id, in the order of the format's rule table."""
-    from nytta.rules import catalogue  # noqa: F401  (registers the rules)
+    from nytta.rules import catalogue  # noqa: F401  (imports every rule module, then seals)
 
     return RULES
 
