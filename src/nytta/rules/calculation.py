@@ -127,9 +127,11 @@ def invalid_rate(ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.at(
                 (*calc.path, "discount_rate"), f"discount rate {calc.discount_rate:g} is outside 0–0.2 (write 3 % as 0.03)"
             )
-        if not (1900 <= calc.first_year <= 2200 and 1900 <= calc.last_year <= 2200):
+        years = (("first_year", calc.first_year), ("last_year", calc.last_year))
+        outside = [key for key, year in years if not 1900 <= year <= 2200]
+        if outside:
             yield ctx.at(
-                (*calc.path, "first_year"),
+                (*calc.path, outside[0]),
                 f"the calculation period {calc.first_year}–{calc.last_year} lies outside the years 1900–2200",
             )
         elif calc.first_year > calc.last_year:

@@ -79,9 +79,8 @@ def share_sum(ctx: Context) -> Iterator[Diagnostic]:
     for benefit in ctx.benefits():
         total = sum(r.share or 0.0 for r in benefit.recipients)
         if total > 1 + 1e-9:
-            yield ctx.at(
-                (*benefit.path, "recipients"), f"the recipient shares of benefit '{benefit.id}' sum to {total:g}, more than 1"
-            )
+            message = f"the recipient shares of benefit '{benefit.id}' sum to {total:g}, more than 1"
+            yield ctx.at((*benefit.path, "recipients"), message, at_key=True)
 
 
 @rule(

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.enums import Phase
-from nytta.model.plan import Period, Realisation
+from nytta.model.plan import Indicator, Period, Realisation
 from nytta.model.schedule import is_overdue, next_due
 from nytta.rules.examples import benefit_block
-from nytta.rules.registry import Context, rule
+from nytta.rules.registry import Context, describe, rule
 
 
 @rule(
@@ -26,8 +26,9 @@ from nytta.rules.registry import Context, rule
 def date_order(ctx: Context) -> Iterator[Diagnostic]:
     """Dates are out of order.
 
-    Targets are listed in date order and come after the baseline date; a realisation
-    window and the plan's period start on or before they end.
+    Targets are listed in strictly increasing date order (no two on one date) and come
+    after the baseline date; a realisation window and the plan's period start on or
+    before they end.
     """
     period = ctx.plan.plan.period
     if period is not None:
@@ -36,18 +37,20 @@ def date_order(ctx: Context) -> Iterator[Diagnostic]:
         if item.realisation is not None:
             yield from _window(ctx, item.realisation, f"the realisation of '{item.id}'")
     for _, indicator in ctx.indicators():
-        previous: _dt.date | None = None
-        for target in indicator.targets:
-            if previous is not None and target.date < previous:
-                yield ctx.at(
-                    (*target.path, "date"),
-                    f"target dated {target.date} comes after one dated {previous}; list targets in date order",
-                )
-            elif indicator.baseline is not None and target.date <= indicator.baseline.date:
-                yield ctx.at(
-                    (*target.path, "date"), f"target dated {target.date} is not after the baseline date {indicator.baseline.date}"
-                )
-            previous = max(previous or target.date, target.date)
+        yield from _target_order(ctx, indicator)
+
+
+def _target_order(ctx: Context, indicator: Indicator) -> Iterator[Diagnostic]:
+    previous: _dt.date | None = None
+    for target in indicator.targets:
+        where = (*target.path, "date")
+        if previous is not None and target.date < previous:
+            yield ctx.at(where, f"target dated {target.date} comes after one dated {previous}; list targets in date order")
+        elif target.date == previous:
+            yield ctx.at(where, f"two targets are dated {target.date}; give each target its own date")
+        elif indicator.baseline is not None and target.date <= indicator.baseline.date:
+            yield ctx.at(where, f"target dated {target.date} is not after the baseline date {indicator.baseline.date}")
+        previous = max(previous or target.date, target.date)
 
 
 def _window(ctx: Context, window: Period | Realisation, what: str) -> Iterator[Diagnostic]:
@@ -66,18 +69,23 @@ def measurement_before_baseline(ctx: Context) -> Iterator[Diagnostic]:
     """A measurement is dated before the baseline.
 
     Follow-up measurements come after the baseline (nollmätning); an earlier value is
-    either the baseline itself or belongs to a different series.
+    either the baseline itself or belongs to a different series. A measurement on the
+    baseline date may only repeat the baseline's value.
     """
     for _, indicator in ctx.indicators():
-        if indicator.baseline is None:
+        base = indicator.baseline
+        if base is None:
             continue
         for obs in ctx.doc.observations_of(indicator.id):
-            if obs.date < indicator.baseline.date:
-                yield ctx.at_observation(
-                    obs,
-                    "date",
-                    f"measurement of '{indicator.id}' dated {obs.date} is before the baseline date {indicator.baseline.date}",
+            if obs.date < base.date:
+                message = f"measurement of '{indicator.id}' dated {obs.date} is before the baseline date {base.date}"
+                yield ctx.at_observation(obs, "date", message)
+            elif obs.date == base.date and obs.value != base.value:
+                message = (
+                    f"measurement of '{indicator.id}' on the baseline date {base.date} is {describe(obs.value)}, "
+                    f"not the baseline's {describe(base.value)}"
                 )
+                yield ctx.at_observation(obs, "date", message)
 
 
 @rule(
