@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from browser import VIEWPORT, Audit, audit_html, describe, require_browser
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
+from conftest import run_cli
 from nytta.rules.examples import BASE_PLAN
 
 MOVED = BASE_PLAN.replace("- {date: 2026-12-31, value: 20}", "- {date: 2026-12-31, value: 25}")

@@ -8,8 +8,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import SPEC_DIR
 
+from conftest import SPEC_DIR
 from nytta.load.yaml import parse_yaml
 from nytta.model.schema import plan_schema, schema_text
 from nytta.rules.docs import rules_markdown

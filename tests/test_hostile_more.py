@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli
-from test_fuzz import BASE_TEXT, assert_clean, base_plan, dump
 
+from conftest import run_cli
 from nytta.load import csv as csv_loading
 from nytta.load import plan as plan_loading
 from nytta.load.plan import MAX_BYTES
 from nytta.load.yaml import MAX_NODES, parse_yaml
+from test_fuzz import BASE_TEXT, assert_clean, base_plan, dump
 
 AS_OF = "2026-11-27"
 HEADER = "indicator,date,value,source,note,kind\n"

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import modules_loaded, run_check, run_cli
 
+from conftest import modules_loaded, run_check, run_cli
 from nytta.init_plan import SCHEMA_URL, optional_sections, plan_dates, plan_text
 from nytta.model.enums import Phase
 from nytta.model.schema import SCHEMA_ID

@@ -6,8 +6,8 @@ import datetime as _dt
 import time
 
 import pytest
-from conftest import SPEC_DIR, run_check
 
+from conftest import SPEC_DIR, run_check
 from nytta.load.yaml import LoadError, parse_yaml
 
 

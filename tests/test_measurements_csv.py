@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 
 from conftest import run_check
-
 from nytta.load.csv import read_measurements
 from nytta.rules.examples import BASE_PLAN
 

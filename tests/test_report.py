@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import SPEC_DIR, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from browser import audit_html, describe, require_browser
 from conftest import run_cli
 

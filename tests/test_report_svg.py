@@ -10,10 +10,10 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from conftest import modules_loaded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import modules_loaded
 from nytta.render.report.chain import ChainNode, chain_mermaid, chain_svg
 from nytta.render.report.chart import ChartData, ChartText, line_chart, nice_ticks
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_check
 
+from conftest import run_check
 from nytta.check import CheckOptions, check_document
 from nytta.load.plan import load_plan
 from nytta.rules.catalogue import ORDER

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import run_check
-
 from nytta.rules.examples import BASE_PLAN
 
 

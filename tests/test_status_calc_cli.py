@@ -7,8 +7,8 @@ import io
 import json
 
 import pytest
-from conftest import SPEC_DIR, run_cli
 
+from conftest import SPEC_DIR, run_cli
 from nytta.rules.examples import BASE_PLAN
 
 SPEC = str(SPEC_DIR / "bygglov-e-tjanst.yaml")

@@ -31,13 +31,20 @@ FAKES: dict[str, tuple[str, object]] = {
     "report": ("nytta.app.report.run", report.ReportResult(None, ())),
     "export": ("nytta.app.export.run", export.ExportResult(RegisterExport(Register(AS_OF), "sv"), ())),
     "diff": ("nytta.app.diff.run", diff.DiffResult(DiffReport((), "old", "new"))),
-    "record": ("nytta.app.record.record", record.WriteResult(P("p.yaml"), Outcome(), written=True)),
-    "import": ("nytta.app.record.import_rows", record.WriteResult(P("p.yaml"), Outcome(), written=True)),
+    "record": ("nytta.app.record.record", record.WriteResult(P("p.yaml"), Outcome())),
+    "import": ("nytta.app.record.import_rows", record.WriteResult(P("p.yaml"), Outcome())),
     "init": ("nytta.app.init.run", init.InitResult(P("nyttoplan.yaml"), "identify")),
 }
 CLI_MODULES = ("check", "follow", "report", "info")
 
 Run = Callable[[list[str]], tuple[int, list[object], str]]
+
+
+@pytest.fixture(autouse=True)
+def in_a_folder_with_a_plan_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``p.yaml`` exists (calc and record check that the plan is a file before parsing on)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.yaml").write_text("", encoding="utf-8")
 
 
 @pytest.fixture

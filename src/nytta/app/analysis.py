@@ -19,13 +19,14 @@ from nytta.config import Config
 from nytta.diagnostics import Diagnostic
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Indicator, Plan, Thresholds
-from nytta.results.analysis import Point
+from nytta.results.analysis import PlanAnalysis, Point
 from nytta.results.calc import Calculation
 from nytta.results.status import PlanStatus
 
 
 class Analysis:
-    """A readable plan on one date (implements ``nytta.results.analysis.PlanAnalysis``)."""
+    """A readable plan on one date; each part is computed when first asked for, and
+    :meth:`result` gives them all as plain data for a renderer."""
 
     def __init__(self, doc: PlanDocument, as_of: _dt.date, settings: Config | None = None) -> None:
         if doc.plan is None:
@@ -69,8 +70,14 @@ class Analysis:
         }
 
     def planned_points(self, benefit: Benefit, indicator: Indicator) -> Sequence[Point]:
+        """The corners of the indicator's planned curve (§5.1); empty when there is none."""
         curve = planned_curve(benefit, indicator)
-        return list(curve.points) if curve is not None else []
+        return tuple(curve.points) if curve is not None else ()
+
+    def result(self) -> PlanAnalysis:
+        """Everything a plan report shows, computed now, as plain data."""
+        planned = {i.path: self.planned_points(b, i) for b in self.plan.benefits for i in b.indicators}
+        return PlanAnalysis(self.doc, self.as_of, tuple(self.diagnostics), self.status, self.calc, planned)
 
 
 def analyse(doc: PlanDocument, as_of: _dt.date, settings: Config | None = None) -> Analysis:

@@ -9,7 +9,6 @@ from nytta.app.errors import UsageProblem
 
 if TYPE_CHECKING:
     from nytta.config import Config
-    from nytta.model.plan import Thresholds
 
 LANGUAGES = ("sv", "en")
 
@@ -25,13 +24,6 @@ def settings(config: Path | None) -> Config:
         return load_config(config or find_config(Path.cwd()), set(all_rules()))
     except ConfigError as exc:
         raise UsageProblem(str(exc)) from None
-
-
-def fallback_thresholds(config: Config) -> Thresholds | None:
-    """The thresholds the configuration sets for plans without their own (or None)."""
-    from nytta.model.plan import Thresholds
-
-    return Thresholds(**config.thresholds) if config.thresholds else None
 
 
 def check_language(lang: str | None) -> None:
@@ -67,3 +59,11 @@ def existing_file(path: Path) -> None:
 
 def no_plans(paths: list[Path]) -> UsageProblem:
     return UsageProblem("no plan files found in " + ", ".join(str(p) for p in paths))
+
+
+def language(languages: list[str], lang: str | None) -> str:
+    """The language asked for, else the one language given (of a single plan, or shared by
+    all plans), else Swedish."""
+    if lang:
+        return lang
+    return languages[0] if len(languages) == 1 else "sv"

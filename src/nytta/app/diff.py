@@ -48,13 +48,14 @@ def run(options: Options) -> DiffResult:
 def _versions(options: Options) -> tuple[PlanDocument, PlanDocument, tuple[str, str]]:
     """The two versions compared and how each is named."""
     from nytta.app.common import existing_file
+    from nytta.app.plans import one_plan
     from nytta.load.git import GitError, load_at_revision, temporary_folder
 
     old = options.old
     if options.new is not None:
         existing_file(options.new)
         new = options.new
-        return _loaded(old), _loaded(new), (old.as_posix(), new.as_posix())
+        return one_plan(old), one_plan(new), (old.as_posix(), new.as_posix())
     with temporary_folder() as folder:
         try:
             before = load_at_revision(old, str(options.rev), Path(folder))
@@ -62,13 +63,6 @@ def _versions(options: Options) -> tuple[PlanDocument, PlanDocument, tuple[str, 
             raise UsageProblem(str(exc)) from None
     if before is None:
         raise UsageProblem(f"{old} does not exist at revision {options.rev}")
-    return before, _loaded(old), (f"{old.as_posix()}@{options.rev}", old.as_posix())
+    return before, one_plan(old), (f"{old.as_posix()}@{options.rev}", old.as_posix())
 
 
-def _loaded(path: Path) -> PlanDocument:
-    from nytta.load.plan import load_plan
-
-    doc = load_plan(path, path.as_posix())
-    if doc is None:  # a named file is always read as a plan
-        raise UsageProblem(f"no plan files found in {path}")
-    return doc

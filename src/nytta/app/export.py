@@ -6,7 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from nytta.app.common import check_language
+from nytta.app.common import check_language, language
 from nytta.render.register import RegisterExport
 from nytta.results.plans import Progress, Unreadable
 
@@ -38,6 +38,6 @@ def run(options: Options, progress: Progress | None = None) -> ExportResult:
     for doc in readable_plans(list(options.paths), unreadable, progress):
         analysis = analyse(doc, options.as_of, config)
         languages.add(str(analysis.plan.plan.language.value))
-        table.add(analysis)
-    chosen = options.lang or (languages.pop() if len(languages) == 1 else "sv")
+        table.add(doc, analysis.status, analysis.values_to_date)
+    chosen = language(sorted(languages), options.lang)
     return ExportResult(RegisterExport(table, chosen), tuple(unreadable))

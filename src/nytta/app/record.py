@@ -34,11 +34,11 @@ class ImportOptions:
 
 @dataclass(frozen=True)
 class WriteResult:
-    """What was (or, on a dry run, would be) written, or the findings that refused it."""
+    """What is to be written (see :func:`write`), or the findings that refused it."""
 
     plan: Path
     outcome: Outcome
-    written: bool
+    dry_run: bool = False
 
     @property
     def target(self) -> str:
@@ -60,7 +60,7 @@ def record(options: RecordOptions) -> WriteResult:
     value = float(hint) if hint is not None else options.value
     row = NewMeasurement(options.indicator, options.date, value, kind, options.source, options.note)
     outcome = prepare(options.plan, options.plan.as_posix(), [row], _dt.date.today())
-    return _finish(options.plan, outcome, options.dry_run)
+    return WriteResult(options.plan, outcome, options.dry_run)
 
 
 def import_rows(options: ImportOptions) -> WriteResult:
@@ -71,17 +71,17 @@ def import_rows(options: ImportOptions) -> WriteResult:
     rows, refusals = rows_from_csv(options.csv_file, options.csv_file.as_posix())
     plan = options.plan
     outcome = Outcome(refusals=refusals) if refusals else prepare(plan, plan.as_posix(), rows, _dt.date.today())
-    return _finish(plan, outcome, options.dry_run)
+    return WriteResult(plan, outcome, options.dry_run)
 
 
-def _finish(plan: Path, outcome: Outcome, dry_run: bool) -> WriteResult:
-    """Write the prepared edit unless it was refused or only shown."""
+def write(result: WriteResult) -> None:
+    """Write the prepared edit (atomically); a refused one, or a dry run, writes nothing."""
     from nytta.write.measurements import apply
 
-    if outcome.refused or dry_run:
-        return WriteResult(plan, outcome, written=False)
+    if result.dry_run:
+        return
+
     try:
-        apply(outcome)
+        apply(result.outcome)
     except OSError as exc:
-        raise UsageProblem(f"cannot write {plan}: {exc.strerror or exc}; the file is unchanged") from None
-    return WriteResult(plan, outcome, written=outcome.edit is not None)
+        raise UsageProblem(f"cannot write {result.plan}: {exc.strerror or exc}; the file is unchanged") from None

@@ -6,8 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from nytta.app.common import check_language
-from nytta.app.errors import UsageProblem
+from nytta.app.common import check_language, language
 from nytta.results.plans import Progress, Unreadable
 from nytta.results.report import PlanReport, PortfolioReport
 
@@ -45,21 +44,11 @@ def run(options: Options, progress: Progress | None = None) -> ReportResult:
 def _plan_report(path: Path, options: Options) -> ReportResult:
     from nytta.app.analysis import analyse
     from nytta.app.common import settings
-    from nytta.app.plans import unreadable_plan
-    from nytta.load.plan import load_plan
+    from nytta.app.plans import one_plan, unreadable_plan
 
     config = settings(options.config)
-    doc = load_plan(path, path.as_posix())
-    if doc is None:
-        raise UsageProblem(f"no plan files found in {path}")
+    doc = one_plan(path)
     if doc.plan is None:
         return ReportResult(None, (unreadable_plan(doc),))
     lang = language([doc.plan.plan.language.value], options.lang)
-    return ReportResult(PlanReport(analyse(doc, options.as_of, config), lang))
-
-
-def language(languages: list[str], lang: str | None) -> str:
-    """The language asked for, else the plan's own (for a single plan), else Swedish."""
-    if lang:
-        return lang
-    return languages[0] if len(languages) == 1 else "sv"
+    return ReportResult(PlanReport(analyse(doc, options.as_of, config).result(), lang))

@@ -21,6 +21,10 @@ from nytta.render.registry import RenderProblem
 
 __all__ = ["app", "main"]
 
+#: The order ``nytta --help`` lists the commands in.
+COMMANDS = ("check", "status", "calc", "report", "diff", "rules", "explain", "schema", "record", "import", "init", "export")
+app.registered_commands.sort(key=lambda c: COMMANDS.index(c.name or getattr(c.callback, "__name__", "")))
+
 
 def _fail(message: str) -> NoReturn:
     print(f"nytta: error: {message}", file=sys.stderr)

@@ -54,8 +54,10 @@ def calc(
 ) -> int:
     """The benefit calculation (nyttokalkyl): benefits and costs by year, NPV, payback."""
     from nytta.app import calc as command
+    from nytta.app.common import existing_file
 
     fmt = checked_format("calc", output_format)
+    existing_file(plan)
     report = command.run(command.Options(plan, parse_date(as_of), parse_rate(rate)))
     if report.calc is None:
         say_unreadable(report.unreadable)

@@ -35,7 +35,7 @@ Plan = Annotated[Path, typer.Argument(help="The plan file.")]
 
 def _format(kind: str, note: str = "") -> Any:
     """The ``--format`` option of a command whose results are of ``kind``: its choices from the registry."""
-    return typer.Option("--format", "-f", help=f"{choices(kind)}{note}.")
+    return typer.Option("--format", "-f", help=f"{choices(kind)}{note}.")  # from the renderer registry
 
 
 CheckFormat = Annotated[str | None, _format("check", " (default text; github under GITHUB_ACTIONS)")]
@@ -75,8 +75,7 @@ def emit(kind: str, fmt: str, result: object, output: Path | None, templates: Pa
 
 def write(rendered: Rendered, output: Path | None) -> None:
     if output is None:
-        for piece in _pieces(rendered):
-            sys.stdout.write(piece)
+        sys.stdout.write("".join(_pieces(rendered)))  # one write: a closed pipe is not an error
         return
     try:
         if isinstance(rendered, bytes):

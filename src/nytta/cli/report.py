@@ -86,10 +86,10 @@ def export(
 
 def _export_format(requested: str | None, output: Path | None) -> str:
     """The format asked for, else the one the output file's suffix names, else csv."""
-    from nytta.render.registry import formats
+    from nytta.render.registry import RENDERERS, formats
 
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     fmt = checked_format("register", requested or (suffix if suffix in formats("register") else "csv"))
-    if fmt == "xlsx" and output is None:
-        raise UsageProblem("--format xlsx writes a binary file: give --output FILE.xlsx")
+    if RENDERERS["register"][fmt].binary and output is None:
+        raise UsageProblem(f"--format {fmt} writes a binary file: give --output FILE.{fmt}")
     return fmt

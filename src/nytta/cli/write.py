@@ -30,10 +30,12 @@ def record(
 ) -> int:
     """Add one measurement to a plan (its measurements CSV, or the indicator in the YAML)."""
     from nytta.app import record as command
+    from nytta.app.common import existing_file
 
+    existing_file(plan)
     day = parse_date(date, "--date")
     result = command.record(command.RecordOptions(plan, indicator, value, day, kind, source, note, dry_run))
-    return _finish(result, dry_run, f"Recorded {indicator} = {value} ({day}) in {result.target}.")
+    return _finish(result, f"Recorded {indicator} = {value} ({day}) in {result.target}.")
 
 
 @app.command("import")
@@ -54,11 +56,13 @@ def import_measurements(
     if not result.outcome.refused:
         for row in present:
             print(f"already present: {row.where}: {row.indicator} {row.date}", file=sys.stderr)
-    return _finish(result, dry_run, summary)
+    return _finish(result, summary)
 
 
-def _finish(result: WriteResult, dry_run: bool, summary: str) -> int:
-    """Say what was refused, show the dry run's diff, or confirm the write."""
+def _finish(result: WriteResult, summary: str) -> int:
+    """Say what was refused, show the dry run's diff, or write and confirm it."""
+    from nytta.app.record import write
+
     outcome = result.outcome
     if outcome.refused:
         for finding in outcome.refusals:
@@ -66,9 +70,12 @@ def _finish(result: WriteResult, dry_run: bool, summary: str) -> int:
             print(f"nytta: refused: {where}{finding.message} [{finding.rule}]", file=sys.stderr)
         print(f"nytta: nothing was written to {result.plan}", file=sys.stderr)
         return EXIT_FINDINGS
-    if outcome.edit is not None and dry_run:
-        sys.stdout.write(outcome.edit.diff(outcome.edit.path.name))
-        return EXIT_OK
+    if result.dry_run:
+        if outcome.edit is not None:
+            sys.stdout.write(outcome.edit.diff(outcome.edit.path.name))
+            return EXIT_OK
+    else:
+        write(result)
     print(summary)
     return EXIT_OK
 

@@ -20,7 +20,7 @@ import csv
 import datetime as _dt
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,8 +29,7 @@ from nytta.model.plan import Benefit, Plan
 from nytta.render.numbers import percent
 from nytta.render.registry import RenderOptions
 from nytta.render.report.labels import CATEGORY, DIRECTION, STATUS, TEXT
-from nytta.results.analysis import PlanAnalysis
-from nytta.results.status import BenefitStatus, DatedValue, IndicatorStatus
+from nytta.results.status import BenefitStatus, DatedValue, IndicatorStatus, PlanStatus
 
 Share = tuple[str, float | None]
 Cell = float | int | str | _dt.date | tuple[str, ...] | tuple[Share, ...] | None
@@ -105,10 +104,11 @@ class Register:
     rows: list[Row] = field(default_factory=list)
     measurements: list[Row] = field(default_factory=list)
 
-    def add(self, analysis: PlanAnalysis) -> None:
-        """Add an analysed plan's rows and measurements."""
-        self.rows.extend(register_rows(analysis))
-        self.measurements.extend(measurement_rows(analysis.doc))
+    def add(self, doc: PlanDocument, status: PlanStatus, values_to_date: Mapping[str, tuple[float, float]]) -> None:
+        """Add a plan's rows and measurements, given its status and each valued benefit's
+        (planned, realised) value to date."""
+        self.rows.extend(register_rows(doc, status, values_to_date))
+        self.measurements.extend(measurement_rows(doc))
 
 
 @dataclass(frozen=True)
@@ -119,15 +119,14 @@ class RegisterExport:
     lang: str
 
 
-def register_rows(analysis: PlanAnalysis) -> list[Row]:
+def register_rows(doc: PlanDocument, status: PlanStatus, values: Mapping[str, tuple[float, float]]) -> list[Row]:
     """One row per indicator of the plan (one row for a benefit without indicators)."""
-    plan = analysis.doc.plan
+    plan = doc.plan
     if plan is None:
-        raise ValueError(f"{analysis.doc.file}: the plan could not be loaded, so it has no register")
-    values = analysis.values_to_date
+        raise ValueError(f"{doc.file}: the plan could not be loaded, so it has no register")
     names = _Names(plan)
     rows: list[Row] = []
-    for benefit, benefit_status in zip(plan.benefits, analysis.status.benefits, strict=True):
+    for benefit, benefit_status in zip(plan.benefits, status.benefits, strict=True):
         head = _benefit_cells(plan, names, benefit, benefit_status)
         indicators: Sequence[IndicatorStatus | None] = benefit_status.indicators or (None,)
         carrier = benefit.valuation_indicator

@@ -76,6 +76,5 @@ def formats(kind: str) -> tuple[str, ...]:
 
 
 def choices(kind: str) -> str:
-    """The formats of ``kind`` as words: ``text, json or csv``."""
-    names = formats(kind)
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    """The formats of ``kind`` with what each is for: ``text (for people), json (…)``."""
+    return ", ".join(f"{name} ({renderer.help})" for name, renderer in RENDERERS[kind].items())

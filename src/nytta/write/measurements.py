@@ -40,7 +40,7 @@ def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _d
     assert doc is not None
     blocking = [d for d in doc.diagnostics if d.rule in _BLOCKING] or ([] if doc.plan else doc.diagnostics[:1])
     if blocking:
-        return Outcome(refusals=blocking)
+        return Outcome(refusals=[replace(d, message=f"the plan cannot be read: {d.message}") for d in blocking])
     vetted = vet(doc, rows, today)
     if vetted.refusals:
         return Outcome(vetted, refusals=vetted.refusals)

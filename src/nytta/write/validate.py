@@ -52,31 +52,53 @@ class Vetted:
 
 
 def vet(doc: PlanDocument, rows: list[NewMeasurement], today: _dt.date) -> Vetted:
-    """Sort new rows into to-add and already present, and find the errors they would bring."""
-    to_add, present = _partition(doc, rows)
+    """Sort new rows into to-add and already present, and find the errors they would bring,
+    in the order of the rows."""
+    to_add, present, twins = _partition(doc, rows)
     options = CheckOptions(as_of=today, select=MEASUREMENT_RULES)
     before = set(check_document(doc, options))
-    would_be = replace(doc, observations=[*doc.observations, *(_observation(row) for row in to_add)])
-    would_be._by_indicator = None  # the index is rebuilt for the new rows
-    after = check_document(would_be, options)
-    refusals = [d for d in after if d not in before and d.severity is Severity.ERROR]
-    return Vetted(to_add, present, refusals)
+    would_be = replace(doc, observations=[*doc.observations, *(_observation(row) for row in to_add)], _by_indicator=None)
+    refusals = [d for d in check_document(would_be, options) if d not in before and d.severity is Severity.ERROR]
+    refusals += _twins_refused(refusals, twins)
+    return Vetted(to_add, present, sorted(refusals, key=lambda d: d.sort_key))
 
 
-def _partition(doc: PlanDocument, rows: list[NewMeasurement]) -> tuple[list[NewMeasurement], list[NewMeasurement]]:
-    """(rows to add, rows whose actual value for that date is already recorded)."""
-    existing = {(o.indicator, o.date): o.value for o in doc.observations if o.is_actual}
+#: A row that repeats an earlier new row, and that row.
+Twin = tuple[NewMeasurement, NewMeasurement]
+
+
+def _partition(doc: PlanDocument, rows: list[NewMeasurement]) -> tuple[list[NewMeasurement], list[NewMeasurement], list[Twin]]:
+    """(rows to add, rows whose actual value for that date is already there, and those of
+    them that repeat an earlier new row rather than the plan)."""
+    existing: dict[tuple[str, _dt.date], float | str | NewMeasurement] = {
+        (o.indicator, o.date): o.value for o in doc.observations if o.is_actual
+    }
     to_add: list[NewMeasurement] = []
     present: list[NewMeasurement] = []
+    twins: list[Twin] = []
     for row in rows:
         key = (row.indicator, row.date)
-        if row.kind is MeasurementKind.ACTUAL and key in existing and existing[key] == row.value:
+        earlier = existing.get(key)
+        value = earlier.value if isinstance(earlier, NewMeasurement) else earlier
+        if row.kind is MeasurementKind.ACTUAL and key in existing and value == row.value:
             present.append(row)
+            if isinstance(earlier, NewMeasurement):
+                twins.append((row, earlier))
             continue
         if row.kind is MeasurementKind.ACTUAL:
-            existing.setdefault(key, row.value)
+            existing.setdefault(key, row)
         to_add.append(row)
-    return to_add, present
+    return to_add, present, twins
+
+
+def _twins_refused(refusals: list[Diagnostic], twins: list[Twin]) -> list[Diagnostic]:
+    """A row that repeats a refused new row is refused for the same reasons, at its own line."""
+    return [
+        replace(d, line=row.line)
+        for row, earlier in twins
+        for d in refusals
+        if earlier.line and d.file == earlier.origin and d.line == earlier.line
+    ]
 
 
 def _observation(row: NewMeasurement) -> Observation:

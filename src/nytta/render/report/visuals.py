@@ -47,7 +47,7 @@ def indicator_chart(
         title=f"{indicator.name} ({indicator.unit})",
         unit=indicator.unit,
         baseline=(base.date, base.value) if base is not None and isinstance(base.value, float) else None,
-        planned=list(analysis.planned_points(benefit, indicator)),
+        planned=list(analysis.planned_points(indicator)),
         targets=[(t.date, t.value) for t in indicator.targets if isinstance(t.value, float)],
         actual=actual,
         forecast=forecast,
