@@ -15,7 +15,11 @@ from nytta.check import CheckOptions, check_paths
 from nytta.diagnostics import Diagnostic
 
 AS_OF = _dt.date(2026, 11, 27)
-SPEC_DIR = Path(__file__).parent / "data" / "spec"
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+DATA = TESTS / "data"
+PLANS = ROOT / "plans"
+SPEC_DIR = DATA / "spec"
 
 
 def run_check(path: Path, as_of: _dt.date = AS_OF, **options: object) -> list[Diagnostic]:
@@ -37,10 +41,7 @@ def modules_loaded(statements: str, packages: Iterable[str], *argv: str) -> list
     after running ``statements`` with ``argv`` as ``sys.argv[1:]``. The list is printed last
     on stderr, so that what the statements print cannot get in its way."""
     wanted = sorted(set(packages))
-    code = (
-        f"import sys\n{statements}\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {wanted!r}), file=sys.stderr)\n"
-    )
+    code = f"import sys\n{statements}\nprint(sorted(m for m in sys.modules if m.split('.')[0] in {wanted!r}), file=sys.stderr)\n"
     result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
     return ast.literal_eval(result.stderr.strip().splitlines()[-1])  # type: ignore[no-any-return]
 

@@ -155,8 +155,12 @@ def test_an_interrupted_parallel_check_stops_at_once_with_its_workers(tmp_path: 
         _portfolio(root / f"del-{n}")
     env = {**os.environ, "NYTTA_JOBS": "2"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "nytta", "check", str(root)], env=env, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "nytta", "check", str(root)],
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 30
     while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:

@@ -37,7 +37,7 @@ def test_core_modules_do_not_import_ui_libraries() -> None:
 
 def test_core_modules_do_not_import_the_cli_or_renderers() -> None:
     for path in _core_files():
-        modules = {n for n in _imported_modules(path)}
+        modules = set(_imported_modules(path))
         assert not {m for m in modules if m.startswith(("nytta.cli", "nytta.render"))}, path
 
 

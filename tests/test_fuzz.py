@@ -67,7 +67,8 @@ costs:
   - {id: bygge, name: Bygge, kind: investment, amounts: {2025: 500000, 2026: 100000}}
 calculation: {base_year: 2025, first_year: 2025, last_year: 2029, discount_rate: 0.03}
 risks:
-  - {id: risk-1, description: Låg användning, affects: [kortare-tid], owner: karin, probability: low, impact: high, mitigation: Kampanj}
+  - {id: risk-1, description: Låg användning, affects: [kortare-tid], owner: karin,
+     probability: low, impact: high, mitigation: Kampanj}
 revisions:
   - {date: 2025-03-01, by: karin, reason: Första versionen}
 """
@@ -92,33 +93,131 @@ _BASE: dict[str, Any] = _yaml().load(BASE_TEXT)
 # -- hostile values --------------------------------------------------------------------------
 
 ODD_STRINGS = (
-    "", " ", "\u200f\u05e9\u05dc\u05d5\u05dd\u200e", "\u202eevil\u202c", "🎉💥", "e\u0301\u0301\u0301", "\u0007\u001b\u0085",
-    "\u2028\u2029", "\ufeff", "\ufffe", "1,5", "1 234,5", "nan", ".inf", "~", "null", "true", "0x1F",
-    "9999-12-31", "0001-01-01", "2026-02-30", "2026-13-01", "--", "../x", "{a: b}", "[", "*alias", "&anchor",
-    "!!python/object/apply:os.system ['true']", "# nytta: ignore[schema]", "x" * 5000, "ö" * 300,
-    "karin", "sokande", "service", "kortare-tid", "dagar",
+    "",
+    " ",
+    "\u200f\u05e9\u05dc\u05d5\u05dd\u200e",
+    "\u202eevil\u202c",
+    "🎉💥",
+    "e\u0301\u0301\u0301",
+    "\u0007\u001b\u0085",
+    "\u2028\u2029",
+    "\ufeff",
+    "\ufffe",
+    "1,5",
+    "1 234,5",
+    "nan",
+    ".inf",
+    "~",
+    "null",
+    "true",
+    "0x1F",
+    "9999-12-31",
+    "0001-01-01",
+    "2026-02-30",
+    "2026-13-01",
+    "--",
+    "../x",
+    "{a: b}",
+    "[",
+    "*alias",
+    "&anchor",
+    "!!python/object/apply:os.system ['true']",
+    "# nytta: ignore[schema]",
+    "x" * 5000,
+    "ö" * 300,
+    "karin",
+    "sokande",
+    "service",
+    "kortare-tid",
+    "dagar",
 )
 EXTREME_NUMBERS = (
-    10**30, -(10**30), 2**63, -(2**63) - 1, 1e308, -1e308, 1.7976931348623157e308, 1e-320, -1e-320, 5e-324,
-    0, 0.0, -0.0, 1, -1, 0.5, float("nan"), float("inf"), float("-inf"), 10**400,
+    10**30,
+    -(10**30),
+    2**63,
+    -(2**63) - 1,
+    1e308,
+    -1e308,
+    1.7976931348623157e308,
+    1e-320,
+    -1e-320,
+    5e-324,
+    0,
+    0.0,
+    -0.0,
+    1,
+    -1,
+    0.5,
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    10**400,
 )
 EXTREME_DATES = (
-    _dt.date(1, 1, 1), _dt.date(1, 1, 31), _dt.date(9999, 12, 31), _dt.date(9999, 12, 1), _dt.date(9999, 10, 31),
-    _dt.date(2000, 2, 29), _dt.date(2024, 12, 31), _dt.date(2026, 11, 27), _dt.date(2026, 11, 28),
+    _dt.date(1, 1, 1),
+    _dt.date(1, 1, 31),
+    _dt.date(9999, 12, 31),
+    _dt.date(9999, 12, 1),
+    _dt.date(9999, 10, 31),
+    _dt.date(2000, 2, 29),
+    _dt.date(2024, 12, 31),
+    _dt.date(2026, 11, 27),
+    _dt.date(2026, 11, 28),
 )
 AS_OF_DATES = ("2026-11-27", "0001-01-01", "9999-12-31", "2025-06-01")
 REFERENCE_KEYS = {
-    "owner", "goals", "leads_to", "recipients", "measured_by", "by", "change_owner", "project_manager",
-    "parent", "affects", "stakeholder",
+    "owner",
+    "goals",
+    "leads_to",
+    "recipients",
+    "measured_by",
+    "by",
+    "change_owner",
+    "project_manager",
+    "parent",
+    "affects",
+    "stakeholder",
 }
 DATE_KEYS = {"date", "start", "end", "follow_up_dates"}
 NUMBER_KEYS = {
-    "value", "unit_value", "volume", "attribution", "discount_rate", "tolerance", "share", "amounts",
-    "on_track", "at_risk", "base_year", "first_year", "last_year", "price_level_year", "size", "nytta",
+    "value",
+    "unit_value",
+    "volume",
+    "attribution",
+    "discount_rate",
+    "tolerance",
+    "share",
+    "amounts",
+    "on_track",
+    "at_risk",
+    "base_year",
+    "first_year",
+    "last_year",
+    "price_level_year",
+    "size",
+    "nytta",
 }
 KNOWN_KEYS = (
-    "id", "name", "nmae", "owner", "ownr", "category", "phase", "value", "date", "indicators", "targets",
-    "measurements", "baseline", "frequency", "kind", "<<", "plan", "nytta", "thresholds", "tags",
+    "id",
+    "name",
+    "nmae",
+    "owner",
+    "ownr",
+    "category",
+    "phase",
+    "value",
+    "date",
+    "indicators",
+    "targets",
+    "measurements",
+    "baseline",
+    "frequency",
+    "kind",
+    "<<",
+    "plan",
+    "nytta",
+    "thresholds",
+    "tags",
 )
 
 text_values = st.one_of(
@@ -275,8 +374,10 @@ def same_date_measurements(draw: st.DrawFn, tree: dict[str, Any]) -> None:
     if path is None:
         return
     day = draw(date_values)
-    rows = [{"date": day, "value": draw(number_values), "kind": draw(st.sampled_from(["actual", "forecast", "prognos"]))}
-            for _ in range(draw(st.integers(2, 4)))]
+    rows = [
+        {"date": day, "value": draw(number_values), "kind": draw(st.sampled_from(["actual", "forecast", "prognos"]))}
+        for _ in range(draw(st.integers(2, 4)))
+    ]
     indicator = get(tree, path)
     existing = indicator.get("measurements")
     indicator["measurements"] = (existing if isinstance(existing, list) else []) + rows
@@ -300,20 +401,54 @@ def empty_container(draw: st.DrawFn, tree: dict[str, Any]) -> None:
 
 
 MUTATIONS: tuple[Mutation, ...] = (
-    replace_value, remove_key, add_unknown_key, duplicate_item, dangle_reference, odd_date, dates_near, odd_number,
-    same_date_measurements, odd_calculation, empty_container,
+    replace_value,
+    remove_key,
+    add_unknown_key,
+    duplicate_item,
+    dangle_reference,
+    odd_date,
+    dates_near,
+    odd_number,
+    same_date_measurements,
+    odd_calculation,
+    empty_container,
 )
 
 # -- cases -----------------------------------------------------------------------------------
 
 MEASUREMENT_FILES = (
-    "m.csv", "./m.csv", "folder/../m.csv", "empty.csv", "bom.csv", "folder", "folder/", ".", "", "missing.csv",
-    "../m.csv", "../../../etc/passwd", "/etc/passwd", "C:/x.csv", "\\\\server\\share\\x.csv", "link.csv", "loop.csv",
-    "m\x00.csv", "a" * 300, "a" * 5000 + "/b.csv", "ünïcødé 🎉.csv", "m.csv\n",
+    "m.csv",
+    "./m.csv",
+    "folder/../m.csv",
+    "empty.csv",
+    "bom.csv",
+    "folder",
+    "folder/",
+    ".",
+    "",
+    "missing.csv",
+    "../m.csv",
+    "../../../etc/passwd",
+    "/etc/passwd",
+    "C:/x.csv",
+    "\\\\server\\share\\x.csv",
+    "link.csv",
+    "loop.csv",
+    "m\x00.csv",
+    "a" * 300,
+    "a" * 5000 + "/b.csv",
+    "ünïcødé 🎉.csv",
+    "m.csv\n",
 )
 CSV_HEADERS = (
-    "indicator,date,value", "indicator;date;value", "indicator,date,value,source,note,kind",
-    "indicator;date;value;source;note;kind", "\ufeffindicator,date,value", "date,value", "", "indicator,date,value,extra",
+    "indicator,date,value",
+    "indicator;date;value",
+    "indicator,date,value,source,note,kind",
+    "indicator;date;value;source;note;kind",
+    "\ufeffindicator,date,value",
+    "date,value",
+    "",
+    "indicator,date,value,extra",
 )
 CSV_VALUES = ("25", "25.5", "25,5", "nan", "NaN", "inf", "-inf", "1e400", "-1e400", "1e308", "-1e308", "1e-320", "", "x", '"1,5"')
 CSV_DATES = ("2026-09-30", "2026-10-31", "0001-01-01", "9999-12-31", "2026-02-30", "31/12/2026", "", "2026-9-30")
@@ -331,8 +466,10 @@ def csv_texts(draw: st.DrawFn) -> str:
             draw(st.sampled_from(["dagar", "samtal", "ghost", "", "DAGAR"])),
             draw(st.sampled_from(CSV_DATES)),
             draw(st.one_of(st.sampled_from(CSV_VALUES), text_values.filter(lambda s: "\n" not in s and "\r" not in s))),
-            *[draw(st.sampled_from(["actual", "forecast", "utfall", "whatever", "", '"a\nb"', "a\u2028b", "n" * 200_000]))
-              for _ in range(width - 3)],
+            *[
+                draw(st.sampled_from(["actual", "forecast", "utfall", "whatever", "", '"a\nb"', "a\u2028b", "n" * 200_000]))
+                for _ in range(width - 3)
+            ],
         ]
         if draw(st.booleans()):
             fields.append("extra")
@@ -366,23 +503,44 @@ def mutated_plans(draw: st.DrawFn) -> Case:
 
 
 ODD_FILES = (
-    "", "\n", "   \n\t\n", "\ufeff", "\ufeff\n", "---\n", "---\n...\n", "# comment only\n", "~\n", "nytta\n",
-    "nytta:\n", "nytta: 1\n", "nytta: 1\nplan:\n", "nytta: 1\nplan: []\n", "nytta: 1\n---\nnytta: 1\n",
-    "nytta: 1\nplan: {id: x, title: y, phase: plan}\n...\n--- junk\n", "%YAML 1.2\n---\nnytta: 1\n",
-    "nytta: 1\r\nplan: {id: x, title: y, phase: plan}\r\n", "nytta: 1\rplan: {id: x}\r", "nytta: !!str 1\n",
-    "nytta: 0x" + "f" * 5000 + "\n", "nytta: 1\nplan: {id: -0o" + "7" * 6000 + ", title: y, phase: plan}\n",
-    "nytta: 1\nplan: &p {id: x, title: y, phase: plan, x: *p}\n", "? nytta\n: 1\n", "nytta: 1\nplan: {<<: {id: x}}\n",
+    "",
+    "\n",
+    "   \n\t\n",
+    "\ufeff",
+    "\ufeff\n",
+    "---\n",
+    "---\n...\n",
+    "# comment only\n",
+    "~\n",
+    "nytta\n",
+    "nytta:\n",
+    "nytta: 1\n",
+    "nytta: 1\nplan:\n",
+    "nytta: 1\nplan: []\n",
+    "nytta: 1\n---\nnytta: 1\n",
+    "nytta: 1\nplan: {id: x, title: y, phase: plan}\n...\n--- junk\n",
+    "%YAML 1.2\n---\nnytta: 1\n",
+    "nytta: 1\r\nplan: {id: x, title: y, phase: plan}\r\n",
+    "nytta: 1\rplan: {id: x}\r",
+    "nytta: !!str 1\n",
+    "nytta: 0x" + "f" * 5000 + "\n",
+    "nytta: 1\nplan: {id: -0o" + "7" * 6000 + ", title: y, phase: plan}\n",
+    "nytta: 1\nplan: &p {id: x, title: y, phase: plan, x: *p}\n",
+    "? nytta\n: 1\n",
+    "nytta: 1\nplan: {<<: {id: x}}\n",
 )
 
 
 @st.composite
 def odd_files(draw: st.DrawFn) -> Case:
     """Files that are hardly plans: empty, a BOM, comments, stray documents, odd line ends."""
-    text = draw(st.one_of(
-        st.sampled_from(ODD_FILES),
-        st.builds(lambda a, b: a + b, st.sampled_from(ODD_FILES), text_values),
-        text_values,
-    ))
+    text = draw(
+        st.one_of(
+            st.sampled_from(ODD_FILES),
+            st.builds(lambda a, b: a + b, st.sampled_from(ODD_FILES), text_values),
+            text_values,
+        )
+    )
     return Case(text, repo=draw(st.booleans()))
 
 
@@ -460,7 +618,9 @@ FUZZ = settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[
-        HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
         HealthCheck.filter_too_much,
     ],
 )
@@ -513,9 +673,15 @@ def test_the_base_plan_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
 # … and from a baseline in 9999-12 when no measurement is dated before the as-of date
 @example(case=Case(changed(((*DAGAR, "baseline", "date"), _dt.date(9999, 12, 20))), as_of="2025-06-01"))
 # OverflowError: a due date of 9999-12-31 plus the grace period (check), plus 30 days (portfolio)
-@example(case=Case(changed(
-    ((*SAMTAL, "follow_up_dates"), [_dt.date(9999, 12, 31)]), (("benefits", 1, "realisation", "end"), _dt.date(9999, 12, 31)),
-), as_of="9999-12-31"))
+@example(
+    case=Case(
+        changed(
+            ((*SAMTAL, "follow_up_dates"), [_dt.date(9999, 12, 31)]),
+            (("benefits", 1, "realisation", "end"), _dt.date(9999, 12, 31)),
+        ),
+        as_of="9999-12-31",
+    )
+)
 # NaN in the status JSON: planned(t) between -1e308 and 1e308 overflows
 @example(case=Case(changed(((*DAGAR, "baseline", "value"), -1e308), ((*DAGAR, "targets", 0, "value"), 1e308))))
 def test_mutated_plans_never_crash(case: Case, capsys: pytest.CaptureFixture[str]) -> None:

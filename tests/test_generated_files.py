@@ -15,7 +15,7 @@ from nytta.model.schema import plan_schema, schema_text
 from nytta.rules.docs import rules_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
-PLANS = sorted((ROOT / "plans").glob("*.yaml")) + [SPEC_DIR / "bygglov-e-tjanst.yaml"]
+PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), SPEC_DIR / "bygglov-e-tjanst.yaml"]
 
 
 def test_committed_schema_matches_the_models() -> None:

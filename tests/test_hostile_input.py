@@ -14,7 +14,7 @@ CORPUS = Path(__file__).parent / "hostile"
 GENERATED = {
     "deep-flow-nesting.yaml": "nytta: 1\nplan: " + "[" * 20000 + "]" * 20000 + "\n",
     "deep-block-nesting.yaml": "nytta: 1\nplan:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(1200)),
-    "long-line.yaml": "nytta: 1\nplan: {id: x, title: \"" + "x" * 200_000 + "\", phase: plan}\n",
+    "long-line.yaml": 'nytta: 1\nplan: {id: x, title: "' + "x" * 200_000 + '", phase: plan}\n',
     "many-benefits.yaml": "nytta: 1\nplan: {id: x, title: y, phase: realise}\nbenefits:\n"
     + "".join(f"  - {{id: b{i}, name: B, leads_to: [b{i + 1}]}}\n" for i in range(3000)),
 }

@@ -141,7 +141,10 @@ def test_a_measurements_file_above_the_size_limit_is_refused(tmp_path: Path, cap
 def test_very_many_measurements_are_all_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """100 000 CSV rows: the last actual one is the latest, the duplicates are all found."""
     start = _dt.date(2025, 1, 1)
-    rows = [f"dagar,{start + _dt.timedelta(days=i % 600)},{30 - i % 7},,,{'actual' if i < 600 else 'forecast'}" for i in range(100_000)]
+    rows = [
+        f"dagar,{start + _dt.timedelta(days=i % 600)},{30 - i % 7},,,{'actual' if i < 600 else 'forecast'}"
+        for i in range(100_000)
+    ]
     rows.append("dagar,2026-08-01,21,,,actual")  # the same date as an earlier actual row
     rows.append("dagar,2026-10-30,21,,,actual")  # the latest of them all
     plan = plan_with_csv(tmp_path, HEADER + "\n".join(rows) + "\n")
@@ -210,12 +213,15 @@ def test_the_csv_row_limit_is_far_above_a_real_plan(tmp_path: Path, capsys: pyte
 # -- numbers at the edge of the float range --------------------------------------------------
 
 
-@pytest.mark.parametrize(("where", "value", "words"), [
-    (("calculation", "discount_rate"), -1, "discount factor"),
-    (("calculation", "discount_rate"), 1e308, "discount factor"),
-    (("calculation", "base_year"), 10**11, "discount factor"),
-    (("benefits", 0, "valuation", "unit_value"), -1.7e308, "overflows"),
-])
+@pytest.mark.parametrize(
+    ("where", "value", "words"),
+    [
+        (("calculation", "discount_rate"), -1, "discount factor"),
+        (("calculation", "discount_rate"), 1e308, "discount factor"),
+        (("calculation", "base_year"), 10**11, "discount factor"),
+        (("benefits", 0, "valuation", "unit_value"), -1.7e308, "overflows"),
+    ],
+)
 def test_a_calculation_that_cannot_be_computed_is_a_one_line_exit_2(
     where: tuple[str | int, ...], value: float, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -254,44 +260,88 @@ MILLION = 1_000_000
 
 #: (name, CSV text, the expected CSV findings as (line, column, rule, words in the message)).
 CSV_CASES: list[tuple[str, str, list[tuple[int, int, str, str]]]] = [
-    ("quotes", HEADER + 'dagar,2026-10-31,"25","a ""quoted"" source",,actual\n"dagar","2026-11-01","2,5",,,\n',
-     [(3, 22, "non-numeric-value", "'2,5' is not a number")]),
-    ("unclosed-quote", HEADER + 'dagar,2026-10-31,25,"never closed,,\ndagar,2026-11-01,24,,,\n',
-     [(2, 1, "measurements-file", "row has 4 fields")]),
-    ("embedded-newline", HEADER + 'dagar,2026-10-30,25,,"line one\nline two",actual\ndagar,2026-11-31,24,,,\n',
-     [(4, 7, "measurements-file", "'2026-11-31' is not a date")]),
-    ("embedded-crlf", HEADER.replace("\n", "\r\n") + 'dagar,2026-10-30,25,,"one\r\ntwo",actual\r\ndagar,2026-11-31,24,,,\r\n',
-     [(4, 7, "measurements-file", "'2026-11-31' is not a date")]),
-    ("bom-in-the-middle", HEADER + "dagar,2026-10-30,25,,,\n\ufeffdagar,2026-10-31,24,,,\n",
-     [(3, 1, "measurements-file", "unknown indicator")]),
+    (
+        "quotes",
+        HEADER + 'dagar,2026-10-31,"25","a ""quoted"" source",,actual\n"dagar","2026-11-01","2,5",,,\n',
+        [(3, 22, "non-numeric-value", "'2,5' is not a number")],
+    ),
+    (
+        "unclosed-quote",
+        HEADER + 'dagar,2026-10-31,25,"never closed,,\ndagar,2026-11-01,24,,,\n',
+        [(2, 1, "measurements-file", "row has 4 fields")],
+    ),
+    (
+        "embedded-newline",
+        HEADER + 'dagar,2026-10-30,25,,"line one\nline two",actual\ndagar,2026-11-31,24,,,\n',
+        [(4, 7, "measurements-file", "'2026-11-31' is not a date")],
+    ),
+    (
+        "embedded-crlf",
+        HEADER.replace("\n", "\r\n") + 'dagar,2026-10-30,25,,"one\r\ntwo",actual\r\ndagar,2026-11-31,24,,,\r\n',
+        [(4, 7, "measurements-file", "'2026-11-31' is not a date")],
+    ),
+    (
+        "bom-in-the-middle",
+        HEADER + "dagar,2026-10-30,25,,,\n\ufeffdagar,2026-10-31,24,,,\n",
+        [(3, 1, "measurements-file", "unknown indicator")],
+    ),
     ("bom-in-a-value", HEADER + "dagar,2026-10-30,\ufeff25,,,\n", [(2, 18, "non-numeric-value", "not a number")]),
-    ("mixed-separators", HEADER + "dagar;2026-10-30;25,5;;;\ndagar,2026-10-31,24,,,\n",
-     [(2, 1, "measurements-file", "row has 2 fields")]),
-    ("mixed-header", "indicator;date,value\ndagar;2026-10-30,25\n", [
-        (1, 1, "measurements-file", "lacks the column 'indicator'"), (1, 1, "measurements-file", "lacks the column 'date'"),
-        (1, 1, "measurements-file", "unknown column 'indicator;date'"),
-    ]),
+    (
+        "mixed-separators",
+        HEADER + "dagar;2026-10-30;25,5;;;\ndagar,2026-10-31,24,,,\n",
+        [(2, 1, "measurements-file", "row has 2 fields")],
+    ),
+    (
+        "mixed-header",
+        "indicator;date,value\ndagar;2026-10-30,25\n",
+        [
+            (1, 1, "measurements-file", "lacks the column 'indicator'"),
+            (1, 1, "measurements-file", "lacks the column 'date'"),
+            (1, 1, "measurements-file", "unknown column 'indicator;date'"),
+        ],
+    ),
     ("nul-in-a-value", HEADER + "dagar,2026-10-30,2\x005,,,\n", [(2, 18, "non-numeric-value", "not a number")]),
     ("nul-in-an-indicator", HEADER + "dag\x00ar,2026-10-30,25,,,\n", [(2, 1, "measurements-file", "unknown indicator")]),
     ("header-only", HEADER, []),
     ("header-only-without-newline", HEADER.rstrip("\n"), []),
     ("carriage-returns-only", HEADER.replace("\n", "\r") + "dagar,2026-10-31,bad,,,\r", [(2, 18, "non-numeric-value", "'bad'")]),
-    ("line-separator-in-a-note", HEADER + "dagar,2026-10-30,25,,a\u2028b,\ndagar,2026-10-31,bad,,,\n",
-     [(3, 18, "non-numeric-value", "'bad'")]),
-    ("nan-and-infinity", HEADER + "dagar,2026-10-29,nan,,,\ndagar,2026-10-30,inf,,,\ndagar,2026-10-31,-1e400,,,\n",
-     [(2, 18, "non-numeric-value", "'nan'"), (3, 18, "non-numeric-value", "'inf'"), (4, 18, "non-numeric-value", "'-1e400'")]),
-    ("million-character-note", HEADER + f"dagar,2026-10-30,24,,{'n' * MILLION},\ndagar,2026-10-31,bad,,,\n",
-     [(3, 18, "non-numeric-value", "'bad'")]),
-    ("million-character-quoted-lines", HEADER + 'dagar,2026-10-30,24,,"' + "x\n" * (MILLION // 2) + '",\ndagar,2026-10-31,bad,,,\n',
-     [(MILLION // 2 + 3, 18, "non-numeric-value", "'bad'")]),
-    ("million-character-value", HEADER + f"dagar,2026-10-30,{'1' * MILLION},,,\n", [(2, 18, "non-numeric-value", "not a number")]),
-    ("million-character-indicator", HEADER + f"{'d' * MILLION},2026-10-30,25,,,\n", [(2, 1, "measurements-file", "unknown indicator")]),
+    (
+        "line-separator-in-a-note",
+        HEADER + "dagar,2026-10-30,25,,a\u2028b,\ndagar,2026-10-31,bad,,,\n",
+        [(3, 18, "non-numeric-value", "'bad'")],
+    ),
+    (
+        "nan-and-infinity",
+        HEADER + "dagar,2026-10-29,nan,,,\ndagar,2026-10-30,inf,,,\ndagar,2026-10-31,-1e400,,,\n",
+        [(2, 18, "non-numeric-value", "'nan'"), (3, 18, "non-numeric-value", "'inf'"), (4, 18, "non-numeric-value", "'-1e400'")],
+    ),
+    (
+        "million-character-note",
+        HEADER + f"dagar,2026-10-30,24,,{'n' * MILLION},\ndagar,2026-10-31,bad,,,\n",
+        [(3, 18, "non-numeric-value", "'bad'")],
+    ),
+    (
+        "million-character-quoted-lines",
+        HEADER + 'dagar,2026-10-30,24,,"' + "x\n" * (MILLION // 2) + '",\ndagar,2026-10-31,bad,,,\n',
+        [(MILLION // 2 + 3, 18, "non-numeric-value", "'bad'")],
+    ),
+    (
+        "million-character-value",
+        HEADER + f"dagar,2026-10-30,{'1' * MILLION},,,\n",
+        [(2, 18, "non-numeric-value", "not a number")],
+    ),
+    (
+        "million-character-indicator",
+        HEADER + f"{'d' * MILLION},2026-10-30,25,,,\n",
+        [(2, 1, "measurements-file", "unknown indicator")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("csv", "expected"), [pytest.param(c, e, id=n) for n, c, e in CSV_CASES])
-def test_odd_csv_gives_located_findings(csv: str, expected: list[tuple[int, int, str, str]], tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_odd_csv_gives_located_findings(
+    csv: str, expected: list[tuple[int, int, str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plan = plan_with_csv(tmp_path, csv)
     _, report = check_json(plan, capsys)
     got = [f for f in findings(report) if f["file"].endswith("m.csv")]
@@ -419,7 +469,7 @@ def folder_with_fifo(tmp_path: Path) -> Iterator[Path]:
     (tmp_path / "plan.yaml").write_text(BASE_TEXT, encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.yaml")
     os.mkfifo(tmp_path / "pipe.csv")
-    yield tmp_path
+    return tmp_path
 
 
 def test_a_folder_with_a_fifo_is_checked_without_waiting_on_it(folder_with_fifo: Path) -> None:
@@ -442,7 +492,10 @@ def test_a_fifo_or_device_named_as_a_plan_is_a_located_finding(target: str, fold
         done = nytta_subprocess(*command, str(path))
         assert done.returncode == 1 and "internal error" not in done.stderr, done.stderr
     done = nytta_subprocess("calc", "--format", "json", str(path))  # calc wants a regular file: a usage error
-    assert done.returncode == 2 and done.stderr == f"nytta: error: {path} is not a regular file (a pipe or device); name a plan file\n"
+    assert (
+        done.returncode == 2
+        and done.stderr == f"nytta: error: {path} is not a regular file (a pipe or device); name a plan file\n"
+    )
     done = nytta_subprocess("calc", str(folder_with_fifo))
     assert done.returncode == 2 and done.stderr == f"nytta: error: {folder_with_fifo} is a folder; name a plan file\n"
 
@@ -484,28 +537,48 @@ YAML_CASES: list[tuple[str, str, tuple[str, int, int, str] | None]] = [
     ("yaml-2.0-directive", "%YAML 2.0\n---\n" + HEAD, ("yaml-syntax", 1, 1, "incompatible YAML document")),
     ("binary", HEAD + "people: [{id: p, name: !!binary aGVsbG8=}]\n", ("yaml-syntax", 3, 24, "unsupported YAML tag !!binary")),
     ("set", HEAD + "tags: !!set {a, b}\n", ("yaml-syntax", 3, 7, "unsupported YAML tag !!set")),
-    ("set-in-plan", "nytta: 1\nplan: {id: x, title: y, phase: identify, tags: !!set {? a, ? b}}\n",
-     ("yaml-syntax", 2, 48, "unsupported YAML tag !!set")),
+    (
+        "set-in-plan",
+        "nytta: 1\nplan: {id: x, title: y, phase: identify, tags: !!set {? a, ? b}}\n",
+        ("yaml-syntax", 2, 48, "unsupported YAML tag !!set"),
+    ),
     ("omap", "nytta: 1\nplan: !!omap [id: x, title: y, phase: identify]\n", ("yaml-syntax", 2, 7, "unsupported YAML tag !!omap")),
     ("pairs", "nytta: 1\nplan: !!pairs [id: x, title: y]\n", ("yaml-syntax", 2, 7, "unsupported YAML tag !!pairs")),
     ("local-tag", HEAD + "people: [{id: p, name: !foo bar}]\n", ("yaml-syntax", 3, 24, "unsupported YAML tag !foo")),
-    ("tag-directive", "%TAG !e! tag:example.com,2000:\n---\n" + HEAD + "people: [{id: p, name: !e!foo bar}]\n",
-     ("yaml-syntax", 5, 24, "unsupported YAML tag")),
+    (
+        "tag-directive",
+        "%TAG !e! tag:example.com,2000:\n---\n" + HEAD + "people: [{id: p, name: !e!foo bar}]\n",
+        ("yaml-syntax", 5, 24, "unsupported YAML tag"),
+    ),
     ("complex-key-sequence", HEAD + "? [a, b]\n: c\n", ("yaml-syntax", 3, 3, "a mapping key must be a plain value")),
-    ("complex-key-mapping", "nytta: 1\nplan:\n  ? {id: x}\n  : y\n", ("yaml-syntax", 3, 5, "a mapping key must be a plain value")),
+    (
+        "complex-key-mapping",
+        "nytta: 1\nplan:\n  ? {id: x}\n  : y\n",
+        ("yaml-syntax", 3, 5, "a mapping key must be a plain value"),
+    ),
     ("anchor-on-a-key", "nytta: 1\nplan: {&k id: x, title: *k, phase: identify}\n", None),
     # a key written as an alias is located at the alias, not at the anchor it repeats
-    ("alias-as-a-duplicate-key", "nytta: 1\nplan: {&k id: x, *k : y, phase: identify}\n", ("yaml-syntax", 2, 18, "duplicate key 'id'")),
-    ("alias-as-a-duplicate-block-key", "nytta: 1\nplan:\n  &k id: x\n  title: t  # a *note*\n  other: &v 3\n  b: *v\n  *k : y\n",
-     ("yaml-syntax", 7, 3, "duplicate key 'id' (first used on line 3)")),
+    (
+        "alias-as-a-duplicate-key",
+        "nytta: 1\nplan: {&k id: x, *k : y, phase: identify}\n",
+        ("yaml-syntax", 2, 18, "duplicate key 'id'"),
+    ),
+    (
+        "alias-as-a-duplicate-block-key",
+        "nytta: 1\nplan:\n  &k id: x\n  title: t  # a *note*\n  other: &v 3\n  b: *v\n  *k : y\n",
+        ("yaml-syntax", 7, 3, "duplicate key 'id' (first used on line 3)"),
+    ),
     ("alias-as-a-key", "nytta: 1\nplan: {&k title: x, id: y, phase: identify}\npeople: [{*k : z, id: p, name: n}]\n", None),
     ("long-implicit-key", HEAD + "k" * 2000 + ": 1\n", ("yaml-syntax", 3, 2001, "could not find expected ':'")),
     ("long-explicit-key", HEAD + "? " + "k" * 100_000 + "\n: 1\n", ("schema", 3, 3, "unknown key 'kkkk")),
     ("long-key-in-flow", HEAD + "people: [{id: p, name: n, " + "k" * 100_000 + ": 1}]\n", ("yaml-syntax", 3, 100_027, "")),
     # once an internal error: the message showed repr() of an integer of 6 000 digits
     ("huge-hex-version", "nytta: 0x" + "f" * 5000 + "\n", ("unsupported-version", 1, 8, "is not supported")),
-    ("huge-octal-amount", HEAD + "costs: [{id: c, name: C, kind: investment, amounts: {2025: 0o" + "7" * 6000 + "}}]\n",
-     ("schema", 3, 60, "expected a number, got '0o777")),
+    (
+        "huge-octal-amount",
+        HEAD + "costs: [{id: c, name: C, kind: investment, amounts: {2025: 0o" + "7" * 6000 + "}}]\n",
+        ("schema", 3, 60, "expected a number, got '0o777"),
+    ),
     # the message once showed pydantic's placeholder '{value!r}' instead of the value
     ("date-without-zeros", HEAD + "revisions: [{date: 2025-1-1, reason: r}]\n", ("schema", 3, 20, "got '2025-1-1'")),
     ("id-with-a-space", "nytta: 1\nplan: {id: a b, title: y, phase: identify}\n", ("schema", 2, 12, "'a b' is not a valid id")),
@@ -513,8 +586,9 @@ YAML_CASES: list[tuple[str, str, tuple[str, int, int, str] | None]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=n) for n, t, e in YAML_CASES])
-def test_rare_yaml_gives_located_findings(text: str, expected: tuple[str, int, int, str] | None, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_rare_yaml_gives_located_findings(
+    text: str, expected: tuple[str, int, int, str] | None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
     _, report = check_json(plan, capsys)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PLANS
 from nytta.app import export, report, status
 from nytta.batch import PARALLEL_FROM
 from nytta.load.files import discover
 
 AS_OF = _dt.date(2026, 11, 27)
-PLANS = Path(__file__).parents[2] / "plans"
 GOOD = PLANS / "digitala-vardbesok.yaml"
 
 #: Each command with progress: run it on paths, and the files of the plans it could not read.

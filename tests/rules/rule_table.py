@@ -91,6 +91,7 @@ def check_case(item: Case, folder: Path) -> None:
 
 # -- fragments shared by the tables ---------------------------------------------------
 
+
 def plan_block(*, replace: Mapping[str, str] | None = None, add: str = "") -> str:
     """The base plan's `plan` block with text replaced and lines added at its end."""
     text = BASE_PLAN[BASE_PLAN.index("plan:\n") : BASE_PLAN.index("people:\n")]

@@ -13,8 +13,18 @@ from nytta.rules.examples import benefit_block
 TARGET = "- {date: 2026-12-31, value: 20}"
 MEASURED = "{date: 2026-09-30, value: 25}"
 INDICATOR_LINES = (
-    "- id: dagar", "name: Handläggningstid", "unit:", "direction:", "method:", "source:", "frequency:",
-    "measured_by:", "baseline:", "targets:", "date: 2026-", "measurements:",
+    "- id: dagar",
+    "name: Handläggningstid",
+    "unit:",
+    "direction:",
+    "method:",
+    "source:",
+    "frequency:",
+    "measured_by:",
+    "baseline:",
+    "targets:",
+    "date: 2026-",
+    "measurements:",
 )
 QUALITATIVE = {
     "unit: days": "unit: betyg\n        kind: qualitative",
@@ -35,52 +45,98 @@ def final_target(value: str, **replace: str) -> str:
 
 CASES = [
     # missing-indicator: the benefit's `- id` line
-    case("missing-indicator", "an empty list of indicators",
-         benefit_block(drop=INDICATOR_LINES, replace={"indicators:": "indicators: []"}),
-         ("missing-indicator", 22, 5), ("no-follow-up-after-close", 22, 5)),
+    case(
+        "missing-indicator",
+        "an empty list of indicators",
+        benefit_block(drop=INDICATOR_LINES, replace={"indicators:": "indicators: []"}),
+        ("missing-indicator", 22, 5),
+        ("no-follow-up-after-close", 22, 5),
+    ),
     case("missing-indicator", "a qualitative indicator is one", benefit_block(replace=QUALITATIVE_BASELINE)),
     # indicator-incomplete: the indicator's `- id` line, once for all it lacks
-    case("indicator-incomplete", "no measurer", benefit_block(drop=("measured_by: anna",)),
-         ("indicator-incomplete", 30, 9)),
-    case("indicator-incomplete", "no source and no schedule",
-         benefit_block(drop=("frequency: quarterly", "source: Ärendesystemet")),
-         ("indicator-incomplete", 30, 9), ("no-follow-up-after-close", 22, 5)),
-    case("indicator-incomplete", "follow-up dates instead of a frequency",
-         benefit_block(replace={"frequency: quarterly": "follow_up_dates: [2027-03-31, 2027-09-30]"})),
+    case("indicator-incomplete", "no measurer", benefit_block(drop=("measured_by: anna",)), ("indicator-incomplete", 30, 9)),
+    case(
+        "indicator-incomplete",
+        "no source and no schedule",
+        benefit_block(drop=("frequency: quarterly", "source: Ärendesystemet")),
+        ("indicator-incomplete", 30, 9),
+        ("no-follow-up-after-close", 22, 5),
+    ),
+    case(
+        "indicator-incomplete",
+        "follow-up dates instead of a frequency",
+        benefit_block(replace={"frequency: quarterly": "follow_up_dates: [2027-03-31, 2027-09-30]"}),
+    ),
     # missing-baseline: the indicator's `- id` line
-    case("missing-baseline", "a baseline with no value",
-         benefit_block(replace={"baseline: {value: 40, date: 2024-12-31}": "baseline:"}), ("missing-baseline", 30, 9)),
+    case(
+        "missing-baseline",
+        "a baseline with no value",
+        benefit_block(replace={"baseline: {value: 40, date: 2024-12-31}": "baseline:"}),
+        ("missing-baseline", 30, 9),
+    ),
     case("missing-baseline", "a qualitative indicator needs none", benefit_block(drop=("baseline:",), replace=QUALITATIVE)),
     # missing-target: the indicator's `- id` line
-    case("missing-target", "an empty list of targets", benefit_block(drop=(TARGET,), replace={"targets:": "targets: []"}),
-         ("missing-target", 30, 9)),
-    case("missing-target", "a qualitative indicator needs none",
-         benefit_block(drop=("targets:", TARGET), replace={k: v for k, v in QUALITATIVE_BASELINE.items() if k != TARGET})),
+    case(
+        "missing-target",
+        "an empty list of targets",
+        benefit_block(drop=(TARGET,), replace={"targets:": "targets: []"}),
+        ("missing-target", 30, 9),
+    ),
+    case(
+        "missing-target",
+        "a qualitative indicator needs none",
+        benefit_block(drop=("targets:", TARGET), replace={k: v for k, v in QUALITATIVE_BASELINE.items() if k != TARGET}),
+    ),
     # target-direction: the final target's value
     case("target-direction", "increase, with a lower target", final_target("20", **INCREASE), ("target-direction", 40, 39)),
-    case("target-direction", "decrease, with the target equal to the baseline", final_target("40"),
-         ("target-direction", 40, 39)),
-    case("target-direction", "the final target wrong, the one before right",
-         benefit_block(replace={TARGET: "- {date: 2026-06-30, value: 30}\n          - {date: 2026-12-31, value: 41}"}),
-         ("target-direction", 41, 39)),
-    case("target-direction", "the final target right, the one before wrong",
-         benefit_block(replace={TARGET: "- {date: 2026-06-30, value: 45}\n          " + TARGET})),
-    case("target-direction", "in block style", benefit_block(replace={TARGET: "- date: 2026-12-31\n            value: 50"}),
-         ("target-direction", 41, 20)),
+    case("target-direction", "decrease, with the target equal to the baseline", final_target("40"), ("target-direction", 40, 39)),
+    case(
+        "target-direction",
+        "the final target wrong, the one before right",
+        benefit_block(replace={TARGET: "- {date: 2026-06-30, value: 30}\n          - {date: 2026-12-31, value: 41}"}),
+        ("target-direction", 41, 39),
+    ),
+    case(
+        "target-direction",
+        "the final target right, the one before wrong",
+        benefit_block(replace={TARGET: "- {date: 2026-06-30, value: 45}\n          " + TARGET}),
+    ),
+    case(
+        "target-direction",
+        "in block style",
+        benefit_block(replace={TARGET: "- date: 2026-12-31\n            value: 50"}),
+        ("target-direction", 41, 20),
+    ),
     case("target-direction", "maintain, beyond the tolerance", final_target("46", **MAINTAIN), ("target-direction", 41, 39)),
     case("target-direction", "maintain, at the tolerance", final_target("45", **MAINTAIN)),
-    case("target-direction", "maintain, without a tolerance",
-         final_target("41", **{"direction: decrease": "direction: maintain"}), ("target-direction", 40, 39)),
-    case("target-direction", "a dis-benefit that shows an improvement", final_target("20", **DISBENEFIT),
-         ("target-direction", 41, 39)),
+    case(
+        "target-direction",
+        "maintain, without a tolerance",
+        final_target("41", **{"direction: decrease": "direction: maintain"}),
+        ("target-direction", 40, 39),
+    ),
+    case(
+        "target-direction",
+        "a dis-benefit that shows an improvement",
+        final_target("20", **DISBENEFIT),
+        ("target-direction", 41, 39),
+    ),
     case("target-direction", "a dis-benefit with the harm tolerated", final_target("45", **DISBENEFIT)),
     # non-numeric-value: the value
-    case("non-numeric-value", "a baseline with a decimal comma", benefit_block(replace={"value: 40,": "value: '40,0',"}),
-         ("non-numeric-value", 38, 27)),
+    case(
+        "non-numeric-value",
+        "a baseline with a decimal comma",
+        benefit_block(replace={"value: 40,": "value: '40,0',"}),
+        ("non-numeric-value", 38, 27),
+    ),
     case("non-numeric-value", "a target in words", final_target("tjugo"), ("non-numeric-value", 40, 39)),
-    case("non-numeric-value", "a value in the measurements file: its cell", WITH_CSV,
-         ("non-numeric-value", 2, 18, "matningar.csv"),
-         files={"matningar.csv": "indicator,date,value\ndagar,2026-06-30,trettio\n"}),
+    case(
+        "non-numeric-value",
+        "a value in the measurements file: its cell",
+        WITH_CSV,
+        ("non-numeric-value", 2, 18, "matningar.csv"),
+        files={"matningar.csv": "indicator,date,value\ndagar,2026-06-30,trettio\n"},
+    ),
     case("non-numeric-value", "text values of a qualitative indicator", benefit_block(replace=QUALITATIVE_BASELINE)),
 ]
 

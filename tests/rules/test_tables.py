@@ -13,8 +13,14 @@ from nytta.rules.registry import REGISTRY, all_rules
 
 RULES = all_rules()
 #: Rules whose tables hold at least this many cases; every other rule at least two.
-AT_LEAST = {"date-order": 3, "chain-cycle": 3, "measurement-overdue": 3, "target-direction": 3,
-            "share-sum": 3, "flow-outside-period": 3}
+AT_LEAST = {
+    "date-order": 3,
+    "chain-cycle": 3,
+    "measurement-overdue": 3,
+    "target-direction": 3,
+    "share-sum": 3,
+    "flow-outside-period": 3,
+}
 
 
 def table_of(rule_id: str) -> list[Case]:

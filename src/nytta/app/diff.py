@@ -64,5 +64,3 @@ def _versions(options: Options) -> tuple[PlanDocument, PlanDocument, tuple[str, 
     if before is None:
         raise UsageProblem(f"{old} does not exist at revision {options.rev}")
     return before, one_plan(old), (f"{old.as_posix()}@{options.rev}", old.as_posix())
-
-

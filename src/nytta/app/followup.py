@@ -21,7 +21,11 @@ from nytta.results.followup import FollowUp, PlanSummary
 
 
 def follow_up(
-    paths: list[Path], as_of: _dt.date, settings: Config | None = None, *, summaries: bool = False,
+    paths: list[Path],
+    as_of: _dt.date,
+    settings: Config | None = None,
+    *,
+    summaries: bool = False,
 ) -> Iterator[FollowUp]:
     """Each plan under ``paths`` followed up on ``as_of``, in file order; the configuration's
     thresholds apply to plans without their own. YAML files found by search that are not
@@ -39,7 +43,11 @@ def _follow_up_file(candidate: Candidate, as_of: _dt.date, settings: Config | No
 
 
 def follow_up_document(
-    doc: PlanDocument, as_of: _dt.date, settings: Config | None = None, *, summaries: bool = False,
+    doc: PlanDocument,
+    as_of: _dt.date,
+    settings: Config | None = None,
+    *,
+    summaries: bool = False,
 ) -> FollowUp:
     """One loaded plan followed up (see :func:`follow_up`)."""
     if doc.plan is None:

@@ -36,7 +36,10 @@ def run(options: Options) -> InitResult:
         raise UsageProblem(f"--phase: {exc}") from None
     target = _target(options.path)
     text = plan_text(
-        lang=options.lang, phase=chosen, plan_id=plan_id_for(target), file_name=target.name,
+        lang=options.lang,
+        phase=chosen,
+        plan_id=plan_id_for(target),
+        file_name=target.name,
         schema=schema_reference(target),
     )
     try:

@@ -33,9 +33,7 @@ def load_plans(paths: list[Path]) -> tuple[list[PlanDocument], list[str]]:
     return list(iter_plans(paths, skipped)), skipped
 
 
-def readable_plans(
-    paths: list[Path], unreadable: list[Unreadable], progress: Progress | None = None
-) -> Iterator[PlanDocument]:
+def readable_plans(paths: list[Path], unreadable: list[Unreadable], progress: Progress | None = None) -> Iterator[PlanDocument]:
     """The plans under ``paths`` that can be read; the others go to ``unreadable``.
     A missing path, or no plan at all, cannot run."""
     found = False

@@ -27,7 +27,11 @@ def run(options: Options, progress: Progress | None = None) -> StatusReport:
 
 
 def follow_up_paths(
-    paths: list[Path], as_of: _dt.date, config: Path | None, *, summaries: bool = False,
+    paths: list[Path],
+    as_of: _dt.date,
+    config: Path | None,
+    *,
+    summaries: bool = False,
     progress: Progress | None = None,
 ) -> tuple[list[FollowUp], tuple[Unreadable, ...]]:
     """The readable plans under ``paths`` followed up, and the ones that could not be read;

@@ -30,9 +30,7 @@ Paths = Annotated[list[Path], typer.Argument(help="Plan files or directories (se
 
 @app.command()
 def report(
-    paths: Annotated[
-        list[Path], typer.Argument(help="A plan file (plan report), or directories / several files (portfolio).")
-    ],
+    paths: Annotated[list[Path], typer.Argument(help="A plan file (plan report), or directories / several files (portfolio).")],
     output_format: ReportFormat = "html",
     lang: Lang = None,
     output: Output = None,

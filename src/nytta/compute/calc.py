@@ -178,8 +178,15 @@ def _present_value_ratio(benefits: Yearly, costs: Yearly, factors: Yearly) -> fl
 
 
 def _assemble(
-    file: str, plan: Plan, as_of: _dt.date, rate: float, years: tuple[int, ...],
-    by_benefit: dict[str, Yearly], costs_by_kind: dict[str, Yearly], realised: Yearly, planned_to_date: float,
+    file: str,
+    plan: Plan,
+    as_of: _dt.date,
+    rate: float,
+    years: tuple[int, ...],
+    by_benefit: dict[str, Yearly],
+    costs_by_kind: dict[str, Yearly],
+    realised: Yearly,
+    planned_to_date: float,
 ) -> Calculation:
     assert plan.calculation is not None
     base_year = plan.calculation.base_year
@@ -189,11 +196,28 @@ def _assemble(
     factors = discount_factors(file, years, rate, base_year)
     discounted = {y: net[y] * factors[y] for y in years}
     return Calculation(
-        plan.plan.id, file, plan.plan.currency, as_of, rate, base_year, years, benefits,
-        _by_category(plan, years, by_benefit), by_benefit, costs, costs_by_kind, net, factors, discounted,
-        sum(discounted.values()), _present_value_ratio(benefits, costs, factors),
-        first_year_at_or_above_zero(years, net), first_year_at_or_above_zero(years, discounted),
-        realised, sum(realised.values()), planned_to_date,
+        plan.plan.id,
+        file,
+        plan.plan.currency,
+        as_of,
+        rate,
+        base_year,
+        years,
+        benefits,
+        _by_category(plan, years, by_benefit),
+        by_benefit,
+        costs,
+        costs_by_kind,
+        net,
+        factors,
+        discounted,
+        sum(discounted.values()),
+        _present_value_ratio(benefits, costs, factors),
+        first_year_at_or_above_zero(years, net),
+        first_year_at_or_above_zero(years, discounted),
+        realised,
+        sum(realised.values()),
+        planned_to_date,
     )
 
 
@@ -218,8 +242,11 @@ def discount_factors(file: str, years: Iterable[int], rate: float, base_year: in
 def _ensure_finite(result: Calculation) -> None:
     """Raise UncomputableCalculation when a figure overflowed (amounts or valuations near the float limit)."""
     rows: dict[str, Yearly] = {
-        "benefits": result.benefits, "costs": result.costs, "net": result.net,
-        "discounted net": result.discounted_net, "realised value": result.realised,
+        "benefits": result.benefits,
+        "costs": result.costs,
+        "net": result.net,
+        "discounted net": result.discounted_net,
+        "realised value": result.realised,
     }
     for group in (result.benefits_by_category, result.benefits_by_benefit, result.costs_by_kind):
         rows.update({f"'{name}' figure": row for name, row in group.items()})

@@ -75,9 +75,7 @@ class PlanDocument:
             positions = self.yaml.positions
             line, column = positions.key(path) if at_key else positions.value(path)
             source = self.yaml.line_text(line)
-        return Diagnostic(
-            self.file, line, column, rule, message, path=format_path(path), source_line=source, **extra
-        )
+        return Diagnostic(self.file, line, column, rule, message, path=format_path(path), source_line=source, **extra)
 
     def at_csv(self, rule: str, line: int, column: int, message: str) -> Diagnostic:
         source = self.csv_lines[line - 1] if 0 < line <= len(self.csv_lines) else None
@@ -124,7 +122,10 @@ def read_text(path: FsPath, display: str) -> tuple[str | None, Diagnostic | None
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, Diagnostic(
-            display, line, column, "yaml-syntax",
+            display,
+            line,
+            column,
+            "yaml-syntax",
             f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
         )
 
@@ -165,8 +166,7 @@ def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocum
     except LoadError as exc:
         line_text = (text or "").splitlines()[exc.line - 1 : exc.line]
         doc.diagnostics.append(
-            Diagnostic(display, exc.line, exc.column, "yaml-syntax", exc.message,
-                       source_line=line_text[0] if line_text else None)
+            Diagnostic(display, exc.line, exc.column, "yaml-syntax", exc.message, source_line=line_text[0] if line_text else None)
         )
         return doc
     data = doc.yaml.data
@@ -177,7 +177,11 @@ def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocum
         return doc
     if data["nytta"] != 1 or isinstance(data["nytta"], bool):
         doc.diagnostics.append(
-            doc.at("unsupported-version", ("nytta",), f"format version {data['nytta']!r} is not supported; this nytta reads version 1")
+            doc.at(
+                "unsupported-version",
+                ("nytta",),
+                f"format version {data['nytta']!r} is not supported; this nytta reads version 1",
+            )
         )
         return doc
     _validate(doc, data)
@@ -204,8 +208,7 @@ def _collect_inline(doc: PlanDocument, plan: Plan) -> None:
 
 def _inline(indicator: Indicator) -> list[Observation]:
     return [
-        Observation(indicator.id, m.date, m.value, m.kind, m.source, m.note, yaml_path=m.path)
-        for m in indicator.measurements
+        Observation(indicator.id, m.date, m.value, m.kind, m.source, m.note, yaml_path=m.path) for m in indicator.measurements
     ]
 
 
@@ -245,9 +248,7 @@ def _add_row(doc: PlanDocument, row: CsvRow) -> None:
     except ValueError as exc:
         doc.diagnostics.append(doc.at_csv("measurements-file", row.line, row.columns.get("kind", 1), f"kind {exc}"))
         return
-    doc.observations.append(
-        Observation(row.indicator, row.date, row.value, kind, row.source, row.note, csv_row=row)
-    )
+    doc.observations.append(Observation(row.indicator, row.date, row.value, kind, row.source, row.note, csv_row=row))
 
 
 def _display(plan_display: str, relative: str) -> str:

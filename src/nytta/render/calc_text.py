@@ -6,8 +6,11 @@ from nytta.render.numbers import money, number, ratio
 from nytta.results.calc import Calculation
 
 CATEGORY_LABELS = {
-    "financial": "financial (budget)", "redeployment": "redeployment", "quality": "quality",
-    "environment": "environment", "uncategorised": "uncategorised",
+    "financial": "financial (budget)",
+    "redeployment": "redeployment",
+    "quality": "quality",
+    "environment": "environment",
+    "uncategorised": "uncategorised",
 }
 
 
@@ -31,8 +34,9 @@ def render_calc_text(result: Calculation, *, color: bool, width: int | None = No
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(color_system="standard" if color else None, force_terminal=color, no_color=not color,
-                      width=width or 160, highlight=False)
+    console = Console(
+        color_system="standard" if color else None, force_terminal=color, no_color=not color, width=width or 160, highlight=False
+    )
     table = Table(title=f"Nyttokalkyl {result.plan} ({result.currency})", title_justify="left")
     table.add_column("")
     for year in result.years:

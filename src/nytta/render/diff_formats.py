@@ -62,10 +62,15 @@ def json(report: DiffReport, options: RenderOptions) -> str:
         "old": old,
         "new": new,
         "changes": [
-            {"kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new,
-             "path": format_path(c.path) if c.path is not None else None, "moves_goal_posts": c.moves_goal_posts}
+            {
+                "kind": c.kind,
+                "subject": c.subject,
+                "old": c.old,
+                "new": c.new,
+                "path": format_path(c.path) if c.path is not None else None,
+                "moves_goal_posts": c.moves_goal_posts,
+            }
             for c in changes
         ],
     }
     return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-

@@ -18,9 +18,7 @@ def render_json(result: CheckResult, rules: Mapping[str, RuleInfo]) -> str:
         "files": len(result.files),
         "errors": result.errors,
         "warnings": result.warnings,
-        "findings": [
-            _finding(d) for d in sorted(result.diagnostics, key=lambda d: d.sort_key)
-        ],
+        "findings": [_finding(d) for d in sorted(result.diagnostics, key=lambda d: d.sort_key)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -18,9 +18,7 @@ def render_junit(result: CheckResult, rules: Mapping[str, RuleInfo]) -> str:
     import xml.etree.ElementTree as ET
 
     by_file = _group_by_file(result)
-    failed = sum(
-        1 for found in by_file.values() if any(_is_error(d) for d in found)
-    )
+    failed = sum(1 for found in by_file.values() if any(_is_error(d) for d in found))
     counts = {"tests": str(len(by_file)), "failures": str(failed), "errors": "0"}
     root = ET.Element("testsuites", counts)
     suite = ET.SubElement(root, "testsuite", {"name": SUITE_NAME, **counts})
@@ -54,9 +52,7 @@ def _testcase(suite: Element, file: str, found: list[Diagnostic]) -> None:
     case = ET.SubElement(suite, "testcase", {"classname": file, "name": file})
     for diagnostic in found:
         if _is_error(diagnostic):
-            failure = ET.SubElement(
-                case, "failure", {"type": diagnostic.rule, "message": diagnostic.message}
-            )
+            failure = ET.SubElement(case, "failure", {"type": diagnostic.rule, "message": diagnostic.message})
             failure.text = _describe(diagnostic)
     warnings = [d for d in found if d.severity is Severity.WARNING]
     if warnings:

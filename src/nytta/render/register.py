@@ -134,8 +134,9 @@ def register_rows(doc: PlanDocument, status: PlanStatus, values: Mapping[str, tu
             row = {**head, **_indicator_cells(indicator, benefit_status)}
             carries = indicator is not None and carrier is not None and indicator.id == carrier.id
             planned, realised = values.get(benefit.id, (None, None)) if carries else (None, None)
-            row.update(planned_to_date=planned, realised_to_date=realised,
-                       currency=plan.plan.currency if planned is not None else None)
+            row.update(
+                planned_to_date=planned, realised_to_date=realised, currency=plan.plan.currency if planned is not None else None
+            )
             rows.append(row)
     return rows
 
@@ -148,8 +149,15 @@ def measurement_rows(doc: PlanDocument) -> list[Row]:
     ordered = sorted(doc.observations, key=lambda o: (order.get(o.indicator, len(order)), o.indicator, o.date))
     plan_id = doc.plan.plan.id
     return [
-        {"plan_id": plan_id, "indicator_id": o.indicator, "date": o.date, "value": o.value,
-         "kind": o.kind.value, "source": o.source, "note": o.note}
+        {
+            "plan_id": plan_id,
+            "indicator_id": o.indicator,
+            "date": o.date,
+            "value": o.value,
+            "kind": o.kind.value,
+            "source": o.source,
+            "note": o.note,
+        }
         for o in ordered
     ]
 
@@ -173,9 +181,7 @@ def _benefit_cells(plan: Plan, names: _Names, benefit: Benefit, status: BenefitS
         "polarity": benefit.polarity.value,
         "category": benefit.category.value if benefit.category is not None else None,
         "owner": people.get(str(benefit.owner), str(benefit.owner)) if benefit.owner is not None else None,
-        "recipients": tuple(
-            (stakeholders.get(str(r.stakeholder), str(r.stakeholder)), r.share) for r in benefit.recipients
-        ),
+        "recipients": tuple((stakeholders.get(str(r.stakeholder), str(r.stakeholder)), r.share) for r in benefit.recipients),
         "goals": tuple(goals.get(str(g), str(g)) for g in benefit.goals),
     }
 
@@ -189,9 +195,12 @@ def _indicator_cells(indicator: IndicatorStatus | None, benefit: BenefitStatus) 
         "indicator": indicator.name,
         "unit": indicator.unit,
         "direction": indicator.direction.value,
-        "baseline": baseline[0], "baseline_date": baseline[1],
-        "target": target[0], "target_date": target[1],
-        "latest": latest[0], "latest_date": latest[1],
+        "baseline": baseline[0],
+        "baseline_date": baseline[1],
+        "target": target[0],
+        "target_date": target[1],
+        "latest": latest[0],
+        "latest_date": latest[1],
         "status": indicator.status.value,
         "progress": indicator.progress,
         "next_due": indicator.next_due,

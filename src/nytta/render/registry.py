@@ -59,9 +59,7 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
     "calc": _table(
         "calc_formats", ("text", "a table for people"), ("json", "the calc contract"), ("csv", "one row per line item")
     ),
-    "diff": _table(
-        "diff_formats", ("text", "for people"), ("md", "for a merge request"), ("json", "the changes as JSON")
-    ),
+    "diff": _table("diff_formats", ("text", "for people"), ("md", "for a merge request"), ("json", "the changes as JSON")),
     "register": {
         "csv": Renderer("nytta.render.register:export_csv", "for Excel"),
         "xlsx": Renderer("nytta.render.register_xlsx:export_xlsx", "an Excel workbook", binary=True),

@@ -31,15 +31,11 @@ def render_sarif(result: CheckResult, rules: Mapping[str, RuleInfo]) -> str:
         "version": __version__,
         "rules": [_descriptor(info) for info in infos],
     }
-    results = [
-        _result(d, index) for d in sorted(result.diagnostics, key=lambda d: d.sort_key)
-    ]
+    results = [_result(d, index) for d in sorted(result.diagnostics, key=lambda d: d.sort_key)]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
-        "runs": [
-            {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
-        ],
+        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 

@@ -8,10 +8,30 @@ import io
 from nytta.results.status import DatedValue, PlanStatus
 
 COLUMNS = (
-    "file", "plan", "plan_status", "benefit", "polarity", "benefit_status", "indicator", "unit",
-    "direction", "baseline", "baseline_date", "target", "target_date", "latest", "latest_date",
-    "planned", "achievement", "progress", "status", "forecast", "forecast_meets_target",
-    "next_due", "overdue", "reason",
+    "file",
+    "plan",
+    "plan_status",
+    "benefit",
+    "polarity",
+    "benefit_status",
+    "indicator",
+    "unit",
+    "direction",
+    "baseline",
+    "baseline_date",
+    "target",
+    "target_date",
+    "latest",
+    "latest_date",
+    "planned",
+    "achievement",
+    "progress",
+    "status",
+    "forecast",
+    "forecast_meets_target",
+    "next_due",
+    "overdue",
+    "reason",
 )
 
 
@@ -22,14 +42,31 @@ def render_status_csv(statuses: list[PlanStatus]) -> str:
     for plan in statuses:
         for benefit in plan.benefits:
             for ind in benefit.indicators:
-                writer.writerow([
-                    plan.file, plan.id, plan.status.value, benefit.id, benefit.polarity.value,
-                    benefit.status.value, ind.id, ind.unit, ind.direction.value,
-                    *_dated(ind.baseline), *_dated(ind.target), *_dated(ind.latest),
-                    _cell(ind.planned), _cell(ind.achievement), _cell(ind.progress), ind.status.value,
-                    _cell(ind.forecast), _cell(ind.forecast_meets_target), _cell(ind.next_due),
-                    _cell(ind.overdue), ind.reason,
-                ])
+                writer.writerow(
+                    [
+                        plan.file,
+                        plan.id,
+                        plan.status.value,
+                        benefit.id,
+                        benefit.polarity.value,
+                        benefit.status.value,
+                        ind.id,
+                        ind.unit,
+                        ind.direction.value,
+                        *_dated(ind.baseline),
+                        *_dated(ind.target),
+                        *_dated(ind.latest),
+                        _cell(ind.planned),
+                        _cell(ind.achievement),
+                        _cell(ind.progress),
+                        ind.status.value,
+                        _cell(ind.forecast),
+                        _cell(ind.forecast_meets_target),
+                        _cell(ind.next_due),
+                        _cell(ind.overdue),
+                        ind.reason,
+                    ]
+                )
     return buffer.getvalue()
 
 

@@ -25,7 +25,7 @@ def status_json_text(statuses: Iterable[PlanStatus], as_of: _dt.date) -> Iterato
     plus a final newline — one plan at a time, so a large portfolio's document is never
     held as objects all at once. (JSON text has no raw line breaks inside strings, so a
     plan's lines can be indented as a block.)"""
-    yield "{\n  \"as_of\": " + json.dumps(as_of.isoformat()) + ",\n  \"plans\": "
+    yield '{\n  "as_of": ' + json.dumps(as_of.isoformat()) + ',\n  "plans": '
     separator = "[\n    "
     for status in statuses:
         yield separator + json.dumps(plan_json(status), ensure_ascii=False, indent=2).replace("\n", "\n    ")

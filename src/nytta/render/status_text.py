@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from nytta.render.numbers import measure, percent
 from nytta.results.status import (
     BenefitStatus,
+    DatedValue,
     IndicatorStatus,
     PlanStatus,
     Status,
@@ -51,8 +52,12 @@ def _console(color: bool, width: int | None) -> Console:
     from rich.console import Console
 
     return Console(
-        color_system="standard" if color else None, force_terminal=color, no_color=not color,
-        width=width or 160, highlight=False, soft_wrap=False,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 160,
+        highlight=False,
+        soft_wrap=False,
     )
 
 
@@ -86,8 +91,18 @@ def _plan(console: Console, plan: PlanStatus) -> None:
     console.print(f"[bold]{plan.id}[/] — {plan.title}: {_styled(plan.status)} ({plan.reason})")
     console.print(f"as of {plan.as_of}; on track ≥ {percent(on_track)}, at risk ≥ {percent(at_risk)} of planned improvement")
     table = Table(show_lines=False)
-    for column in ("Benefit / indicator", "Status", "Baseline", "Target", "Latest", "Planned",
-                   "Achievement", "Progress", "Forecast", "Next due"):
+    for column in (
+        "Benefit / indicator",
+        "Status",
+        "Baseline",
+        "Target",
+        "Latest",
+        "Planned",
+        "Achievement",
+        "Progress",
+        "Forecast",
+        "Next due",
+    ):
         table.add_column(column, justify="left" if column in ("Benefit / indicator", "Status") else "right")
     for benefit in plan.benefits:
         kind = " (dis-benefit)" if benefit.polarity.value == "disbenefit" else ""
@@ -101,17 +116,24 @@ def _plan(console: Console, plan: PlanStatus) -> None:
 
 
 def _indicator_row(indicator: IndicatorStatus) -> list[str]:
-    def value(point: object) -> str:
+    def value(point: DatedValue | None) -> str:
         if point is None:
             return "–"
-        v = getattr(point, "value")
+        v = point.value
         return measure(v) if isinstance(v, float) else str(v)
 
     due = str(indicator.next_due) if indicator.next_due else "–"
     if indicator.overdue:
         due += " OVERDUE"
     return [
-        f"  {indicator.id} ({indicator.unit})", _styled(indicator.status), value(indicator.baseline),
-        value(indicator.target), value(indicator.latest), measure(indicator.planned),
-        percent(indicator.achievement), percent(indicator.progress), measure(indicator.forecast), due,
+        f"  {indicator.id} ({indicator.unit})",
+        _styled(indicator.status),
+        value(indicator.baseline),
+        value(indicator.target),
+        value(indicator.latest),
+        measure(indicator.planned),
+        percent(indicator.achievement),
+        percent(indicator.progress),
+        measure(indicator.forecast),
+        due,
     ]

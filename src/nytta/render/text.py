@@ -13,9 +13,7 @@ _SEVERITY_STYLE: dict[Severity, str] = {
 }
 
 
-def render_text(
-    result: CheckResult, rules: Mapping[str, RuleInfo], *, color: bool = False
-) -> str:
+def render_text(result: CheckResult, rules: Mapping[str, RuleInfo], *, color: bool = False) -> str:
     """Render every finding as a block, sorted by location, followed by a summary line."""
     lines: list[str] = []
     for diagnostic in sorted(result.diagnostics, key=lambda d: d.sort_key):
@@ -27,10 +25,7 @@ def render_text(
 def _block(diagnostic: Diagnostic, color: bool) -> list[str]:
     """The heading line, plus the source line and a caret when the source is known."""
     severity = _severity_label(diagnostic.severity, color)
-    head = (
-        f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: "
-        f"{severity} {diagnostic.rule} {diagnostic.message}"
-    )
+    head = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: {severity} {diagnostic.rule} {diagnostic.message}"
     if diagnostic.source_line is None:
         return [head]
     source = diagnostic.source_line.rstrip("\r\n")

@@ -41,6 +41,7 @@ WORST_FIRST: tuple[Status, ...] = (
     Status.ACHIEVED,
 )
 
+
 @dataclass(frozen=True, slots=True)
 class DatedValue:
     """A baseline, target or measurement: its value (text when not a number) and date."""
@@ -103,7 +104,6 @@ def count_by_status(benefits: Iterable[BenefitStatus]) -> dict[Status, int]:
     for benefit in benefits:
         counts[benefit.status] = counts.get(benefit.status, 0) + 1
     return counts
-
 
 
 @dataclass(frozen=True)

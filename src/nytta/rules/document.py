@@ -102,7 +102,4 @@ def measurements_file(ctx: Context) -> Iterator[Diagnostic]:
     known = {indicator.id for _, indicator in ctx.indicators()}
     for obs in ctx.doc.observations:
         if (obs.csv_row or obs.origin) is not None and obs.indicator not in known and obs.indicator not in ctx.doc.dropped_ids:
-            yield ctx.at_observation(
-                obs, "indicator", f"unknown indicator '{obs.indicator}'{suggest(obs.indicator, known)}"
-            )
-
+            yield ctx.at_observation(obs, "indicator", f"unknown indicator '{obs.indicator}'{suggest(obs.indicator, known)}")

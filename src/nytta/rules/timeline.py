@@ -131,7 +131,9 @@ def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
             if obs.date in seen:
                 first, this = _shown(seen[obs.date]), _shown(obs.value)
                 yield ctx.at_observation(
-                    obs, "date", f"'{indicator.id}' already has an actual measurement dated {obs.date} ({first}); this one is {this}"
+                    obs,
+                    "date",
+                    f"'{indicator.id}' already has an actual measurement dated {obs.date} ({first}); this one is {this}",
                 )
             seen.setdefault(obs.date, obs.value)
 

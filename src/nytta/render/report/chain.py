@@ -25,11 +25,24 @@ from nytta.render.report.chart import (
 _ORDER = ("intervention", "output", "change", "effect", "benefit", "disbenefit", "goal")
 _COLUMN = {"intervention": 0, "output": 1, "change": 2, "effect": 3, "benefit": 4, "disbenefit": 4, "goal": 5}
 _OTHER_COLUMN = 6
-_SHAPE = {"intervention": ("[[", "]]"), "output": ("[/", "/]"), "change": ("(", ")"), "effect": ("([", "])"),
-          "benefit": ("{{", "}}"), "disbenefit": ("{{", "}}"), "goal": ("[(", ")]")}
-_STYLE = {"intervention": ("#e8eef7", "#1f4e9a"), "output": ("#eaf3ea", "#2e6b30"),
-          "change": ("#fdf1dc", "#8a5a00"), "effect": ("#f1eaf7", "#6b3fa0"),
-          "benefit": ("#e3f2ef", "#00695c"), "disbenefit": ("#fdeaea", "#a61b1b"), "goal": ("#eeeeee", "#333333")}
+_SHAPE = {
+    "intervention": ("[[", "]]"),
+    "output": ("[/", "/]"),
+    "change": ("(", ")"),
+    "effect": ("([", "])"),
+    "benefit": ("{{", "}}"),
+    "disbenefit": ("{{", "}}"),
+    "goal": ("[(", ")]"),
+}
+_STYLE = {
+    "intervention": ("#e8eef7", "#1f4e9a"),
+    "output": ("#eaf3ea", "#2e6b30"),
+    "change": ("#fdf1dc", "#8a5a00"),
+    "effect": ("#f1eaf7", "#6b3fa0"),
+    "benefit": ("#e3f2ef", "#00695c"),
+    "disbenefit": ("#fdeaea", "#a61b1b"),
+    "goal": ("#eeeeee", "#333333"),
+}
 _OTHER_STYLE = ("#ffffff", "#595959")
 _MERMAID_ESCAPES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
 _WARNING = "\u26a0"
@@ -144,7 +157,7 @@ def wrap(text: str, size: float, max_width: float, max_lines: int) -> list[str]:
         else:
             lines.append(word)
     if len(lines) > max_lines:
-        lines = lines[: max_lines - 1] + [fit(" ".join(lines[max_lines - 1 :]), size, max_width)]
+        lines = [*lines[: max_lines - 1], fit(" ".join(lines[max_lines - 1 :]), size, max_width)]
     return lines or [""]
 
 
@@ -194,8 +207,7 @@ def _boxes(columns: list[list[ChainNode]]) -> tuple[list[_Box], float]:
     heights = [sum(b.height for b in s) + _GAP_Y * (len(s) - 1) for s in stacks]
     body = max(heights, default=0.0)
     top = _MARGIN + _HEAD
-    placed = [_Box(b.node, b.column, b.x, b.y + top + (body - h) / 2, b.lines)
-              for s, h in zip(stacks, heights) for b in s]
+    placed = [_Box(b.node, b.column, b.x, b.y + top + (body - h) / 2, b.lines) for s, h in zip(stacks, heights) for b in s]
     return placed, body
 
 
@@ -222,8 +234,7 @@ def _edge(source: _Box, target: _Box, arrow: str, floor: float) -> str:
         d = f"M{right:.1f},{y1:.1f} H{right + _GAP_X * 0.3:.1f} V{low:.1f} H{lane:.1f} V{y2:.1f} H{target.x:.1f}"
     else:
         d = _cubic(right, y1, right + 36, y1, right + 36, y2, right, y2)
-    return (f'<path d="{d}" fill="none" stroke="#4d4d4d" stroke-width="1.5" stroke-linejoin="round" '
-            f'marker-end="url(#{arrow})"/>')
+    return f'<path d="{d}" fill="none" stroke="#4d4d4d" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#{arrow})"/>'
 
 
 def _cubic(*xy: float) -> str:
@@ -238,8 +249,10 @@ def _box(box: _Box, kind_labels: dict[str, str]) -> str:
     disbenefit = box.node.kind == "disbenefit"
     dash = ' stroke-dasharray="6 4"' if disbenefit else ""
     width = 2.5 if box.node.kind == "goal" else 1.5
-    rect = (f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{_BOX_WIDTH:.0f}" height="{box.height:.1f}" rx="8" '
-            f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}/>')
+    rect = (
+        f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{_BOX_WIDTH:.0f}" height="{box.height:.1f}" rx="8" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}/>'
+    )
     parts = [rect]
     centre, y = box.x + _BOX_WIDTH / 2, box.y + _PAD + _FONT - 1
     if disbenefit:
@@ -259,20 +272,26 @@ def _headings(columns: list[list[ChainNode]], kind_labels: dict[str, str]) -> st
         centre = _MARGIN + index * (_BOX_WIDTH + _GAP_X) + _BOX_WIDTH / 2
         lines = wrap(_heading(members, kind_labels), 12 * BOLD, _BOX_WIDTH + _GAP_X - 8, 2)
         for row, line in enumerate(lines):
-            parts.append(text_el(centre, _MARGIN + 12 + row * 16, line, 12,
-                                 'text-anchor="middle" font-weight="bold"'))
+            parts.append(text_el(centre, _MARGIN + 12 + row * 16, line, 12, 'text-anchor="middle" font-weight="bold"'))
     return "".join(parts)
 
 
 def _arrow_defs(arrow: str) -> str:
-    return (f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" '
-            f'markerWidth="9" markerHeight="9" orient="auto"><path d="M0,0 L10,5 L0,10 Z" fill="#4d4d4d"/>'
-            f"</marker></defs>")
+    return (
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" '
+        f'markerWidth="9" markerHeight="9" orient="auto"><path d="M0,0 L10,5 L0,10 Z" fill="#4d4d4d"/>'
+        f"</marker></defs>"
+    )
 
 
 def chain_svg(
-    nodes: list[ChainNode], edges: list[tuple[str, str]], kind_labels: dict[str, str], title: str,
-    description: str, *, diagram_id: str | None = None,
+    nodes: list[ChainNode],
+    edges: list[tuple[str, str]],
+    kind_labels: dict[str, str],
+    title: str,
+    description: str,
+    *,
+    diagram_id: str | None = None,
 ) -> str:
     """The chain as an inline `<svg>`: a column per kind, boxes with wrapped labels, arrows between them.
 
@@ -290,13 +309,16 @@ def chain_svg(
     width = 2 * _MARGIN + len(columns) * _BOX_WIDTH + max(len(columns) - 1, 0) * _GAP_X + 28 * looped
     floor = _MARGIN + _HEAD + body
     height = floor + _MARGIN + 8 + _BACK * backward
-    return (svg_open(svg_id, width, height, title, description) + _arrow_defs(arrow)
-            + _headings(columns, kind_labels)
-            + "".join(_edge(by_id[a], by_id[b], arrow, floor) for a, b in edges)
-            + "".join(_box(box, kind_labels) for box in boxes) + "</svg>")
+    return (
+        svg_open(svg_id, width, height, title, description)
+        + _arrow_defs(arrow)
+        + _headings(columns, kind_labels)
+        + "".join(_edge(by_id[a], by_id[b], arrow, floor) for a, b in edges)
+        + "".join(_box(box, kind_labels) for box in boxes)
+        + "</svg>"
+    )
 
 
 def _digest(nodes: list[ChainNode], edges: list[tuple[str, str]], title: str) -> str:
     text = repr(([(n.id, n.label, n.kind) for n in nodes], edges, title))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-

@@ -29,8 +29,14 @@ _TOP, _PLOT_HEIGHT, _RIGHT = 46, 190, 28
 _LIMIT = 1e300  # values beyond are drawn at it and values below its inverse at 0, so spans stay finite
 BOLD = 1.2  # bold text is up to this much wider
 _AXIS, _GRID = "#333333", "#d9d9d9"
-_COLOUR = {"actual": "#1f4e9a", "forecast": "#1f4e9a", "planned": "#00695c", "target": "#a34e00",
-           "baseline": "#333333", "as_of": "#595959"}
+_COLOUR = {
+    "actual": "#1f4e9a",
+    "forecast": "#1f4e9a",
+    "planned": "#00695c",
+    "target": "#a34e00",
+    "baseline": "#333333",
+    "as_of": "#595959",
+}
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DASH = {"planned": "7 4", "forecast": "2 3"}
 _DAY_STEPS, _MONTH_STEPS = (1, 2, 7, 14), (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000)
@@ -223,8 +229,10 @@ def _date_ticks(frame: _Frame, fmt: Callable[[date], str]) -> list[date]:
 def _marker(kind: str, x: float, y: float) -> str:
     colour = _COLOUR[kind]
     if kind == "target":
-        return (f'<path d="M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y:.1f} L{x:.1f},{y + 6:.1f} '
-                f'L{x - 6:.1f},{y:.1f} Z" fill="{colour}" stroke="#ffffff" stroke-width="1"/>')
+        return (
+            f'<path d="M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y:.1f} L{x:.1f},{y + 6:.1f} '
+            f'L{x - 6:.1f},{y:.1f} Z" fill="{colour}" stroke="#ffffff" stroke-width="1"/>'
+        )
     if kind == "baseline":
         return f'<rect x="{x - 4.5:.1f}" y="{y - 4.5:.1f}" width="9" height="9" fill="{colour}"/>'
     if kind == "forecast":
@@ -236,8 +244,10 @@ def _line(kind: str, coords: list[tuple[float, float]]) -> str:
     dash = f' stroke-dasharray="{_DASH[kind]}"' if kind in _DASH else ""
     width = 2.5 if kind == "actual" else 2
     points = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-    return (f'<polyline points="{points}" fill="none" stroke="{_COLOUR[kind]}" stroke-width="{width}"'
-            f'{dash} stroke-linejoin="round" stroke-linecap="butt"/>')
+    return (
+        f'<polyline points="{points}" fill="none" stroke="{_COLOUR[kind]}" stroke-width="{width}"'
+        f'{dash} stroke-linejoin="round" stroke-linecap="butt"/>'
+    )
 
 
 def _series(frame: _Frame, data: ChartData) -> str:
@@ -266,8 +276,10 @@ def _series(frame: _Frame, data: ChartData) -> str:
 def _as_of(frame: _Frame, data: ChartData) -> str:
     """The as-of date as a vertical line, labelled above the plot."""
     x, label = frame.x(data.as_of), data.date_format(data.as_of)
-    return (f'<line x1="{x:.1f}" y1="{frame.top - 4:.1f}" x2="{x:.1f}" y2="{frame.bottom:.1f}" '
-            f'stroke="{_COLOUR["as_of"]}" stroke-width="1.25"/>' + _centred(x, frame.top - 8, label))
+    return (
+        f'<line x1="{x:.1f}" y1="{frame.top - 4:.1f}" x2="{x:.1f}" y2="{frame.bottom:.1f}" '
+        f'stroke="{_COLOUR["as_of"]}" stroke-width="1.25"/>' + _centred(x, frame.top - 8, label)
+    )
 
 
 def _y_axis(frame: _Frame, ticks: list[float], data: ChartData) -> str:
@@ -285,8 +297,10 @@ def _x_axis(frame: _Frame, ticks: list[date], data: ChartData) -> str:
     parts = []
     for tick in ticks:
         x, label = frame.x(tick), data.date_format(tick)
-        parts.append(f'<line x1="{x:.1f}" y1="{frame.bottom:.1f}" x2="{x:.1f}" y2="{frame.bottom + 5:.1f}" '
-                     f'stroke="{_AXIS}" stroke-width="1"/>' + _centred(x, frame.bottom + 18, label))
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{frame.bottom:.1f}" x2="{x:.1f}" y2="{frame.bottom + 5:.1f}" '
+            f'stroke="{_AXIS}" stroke-width="1"/>' + _centred(x, frame.bottom + 18, label)
+        )
     return "".join(parts)
 
 
@@ -302,10 +316,14 @@ def _frame_lines(frame: _Frame, text: ChartText, unit: str) -> str:
     return (
         f'<path d="M{frame.left:.1f},{frame.top:.1f} V{frame.bottom:.1f} H{right:.1f}" fill="none" '
         f'stroke="{_AXIS}" stroke-width="1.25"/>'
-        + text_el(frame.left + frame.width / 2, frame.bottom + 38, fit(text.x_axis, 12, frame.width), 12,
-                  'text-anchor="middle"')
-        + text_el(16, middle, fit(_y_title(text.y_axis, unit), 12, frame.height), 12,
-                  f'text-anchor="middle" transform="rotate(-90 16 {middle:.1f})"')
+        + text_el(frame.left + frame.width / 2, frame.bottom + 38, fit(text.x_axis, 12, frame.width), 12, 'text-anchor="middle"')
+        + text_el(
+            16,
+            middle,
+            fit(_y_title(text.y_axis, unit), 12, frame.height),
+            12,
+            f'text-anchor="middle" transform="rotate(-90 16 {middle:.1f})"',
+        )
     )
 
 
@@ -319,8 +337,10 @@ def _y_title(axis: str, unit: str) -> str:
 
 def _legend_sample(kind: str, x: float, y: float) -> str:
     if kind == "as_of":
-        return (f'<line x1="{x + 12:.1f}" y1="{y - 7:.1f}" x2="{x + 12:.1f}" y2="{y + 7:.1f}" '
-                f'stroke="{_COLOUR[kind]}" stroke-width="1.25"/>')
+        return (
+            f'<line x1="{x + 12:.1f}" y1="{y - 7:.1f}" x2="{x + 12:.1f}" y2="{y + 7:.1f}" '
+            f'stroke="{_COLOUR[kind]}" stroke-width="1.25"/>'
+        )
     line = _line(kind, [(x, y), (x + 24, y)]) if kind in ("planned", "actual", "forecast") else ""
     return line + ("" if kind == "planned" else _marker(kind, x + 12, y))
 
@@ -328,8 +348,8 @@ def _legend_sample(kind: str, x: float, y: float) -> str:
 def _legend(items: list[tuple[str, str]], top: float) -> tuple[str, int]:
     """The legend in rows from `top`; returns the markup and the number of rows."""
     parts, x, y, rows = [], 16.0, top, 1
-    for kind, label in items:
-        label = fit(label, 12, WIDTH - 64)
+    for kind, text in items:
+        label = fit(text, 12, WIDTH - 64)
         width = 30 + text_width(label, 12)
         if x > 16 and x + width > WIDTH - 8:
             x, y, rows = 16.0, y + 20, rows + 1
@@ -340,9 +360,13 @@ def _legend(items: list[tuple[str, str]], top: float) -> tuple[str, int]:
 
 def _legend_items(data: ChartData, text: ChartText) -> list[tuple[str, str]]:
     """A legend entry for each series with something drawn, and the as-of line."""
-    series: dict[str, list[Point | None]] = {"baseline": [data.baseline], "planned": [*data.planned],
-                                             "target": [*data.targets], "actual": [*data.actual],
-                                             "forecast": [data.forecast]}
+    series: dict[str, list[Point | None]] = {
+        "baseline": [data.baseline],
+        "planned": [*data.planned],
+        "target": [*data.targets],
+        "actual": [*data.actual],
+        "forecast": [data.forecast],
+    }
     shown = [(kind, str(getattr(text, kind))) for kind, points in series.items() if _finite(points)]
     return [*shown, ("as_of", text.as_of)]
 
@@ -360,12 +384,19 @@ def line_chart(data: ChartData, text: ChartText) -> str:
     body = [text_el(8, 20, fit(data.title, 14 * BOLD, WIDTH - 16), 14, 'font-weight="bold"')]
     if points:
         legend, rows = _legend(_legend_items(data, text), frame.bottom + 62)
-        body += [_y_axis(frame, y_ticks, data), _as_of(frame, data), _frame_lines(frame, text, data.unit),
-                 _x_axis(frame, _date_ticks(frame, data.date_format), data), _series(frame, data), legend]
+        body += [
+            _y_axis(frame, y_ticks, data),
+            _as_of(frame, data),
+            _frame_lines(frame, text, data.unit),
+            _x_axis(frame, _date_ticks(frame, data.date_format), data),
+            _series(frame, data),
+            legend,
+        ]
         height = frame.bottom + 62 + (rows - 1) * 20 + 14
     else:
-        body += [_frame_lines(frame, text, data.unit),
-                 text_el(frame.left + frame.width / 2, frame.top + frame.height / 2, text.no_data, 13,
-                         'text-anchor="middle"')]
+        body += [
+            _frame_lines(frame, text, data.unit),
+            text_el(frame.left + frame.width / 2, frame.top + frame.height / 2, text.no_data, 13, 'text-anchor="middle"'),
+        ]
         height = frame.bottom + 50
     return svg_open(svg_id, WIDTH, height, data.title, text.description) + "".join(body) + "</svg>"

@@ -47,12 +47,20 @@ def md_escape(value: Any) -> Any:
 def environment(kind: str, user_templates: Path | None = None) -> SandboxedEnvironment:
     """The environment for ``kind`` ("html" or "md")."""
     folders = [str(user_templates)] if user_templates else []
-    loader = ChoiceLoader([FileSystemLoader(folders + [str(builtin_templates())])])
+    loader = ChoiceLoader([FileSystemLoader([*folders, str(builtin_templates())])])
     if kind == "html":
-        return SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                                    trim_blocks=True, lstrip_blocks=True)
-    return SandboxedEnvironment(loader=loader, autoescape=False, finalize=md_escape, undefined=StrictUndefined,
-                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        return SandboxedEnvironment(
+            loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+        )
+    return SandboxedEnvironment(
+        loader=loader,
+        autoescape=False,
+        finalize=md_escape,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def render(name: str, kind: str, user_templates: Path | None = None, **context: Any) -> str:

@@ -86,7 +86,10 @@ _REASONS = {
 
 
 def reason(
-    fmt: Formatter, status: IndicatorStatus, indicator: Indicator, thresholds: tuple[float, float],
+    fmt: Formatter,
+    status: IndicatorStatus,
+    indicator: Indicator,
+    thresholds: tuple[float, float],
     disbenefit: bool = False,
 ) -> str:
     """Why the indicator has its status, in the report's language, with the deciding figures."""

@@ -211,23 +211,46 @@ TEXT: dict[str, dict[str, str]] = {
 
 STATUS: dict[str, dict[str, str]] = {
     "sv": {
-        "on_track": "Enligt plan", "at_risk": "Risk för avvikelse", "off_track": "Avviker",
-        "achieved": "Uppnådd", "missed": "Ej uppnådd", "not_started": "Ej påbörjad",
-        "no_data": "Mätvärden saknas", "no_baseline": "Nollmätning saknas",
-        "no_target": "Målvärde saknas", "qualitative": "Kvalitativ bedömning",
+        "on_track": "Enligt plan",
+        "at_risk": "Risk för avvikelse",
+        "off_track": "Avviker",
+        "achieved": "Uppnådd",
+        "missed": "Ej uppnådd",
+        "not_started": "Ej påbörjad",
+        "no_data": "Mätvärden saknas",
+        "no_baseline": "Nollmätning saknas",
+        "no_target": "Målvärde saknas",
+        "qualitative": "Kvalitativ bedömning",
     },
     "en": {
-        "on_track": "On track", "at_risk": "At risk", "off_track": "Off track", "achieved": "Achieved",
-        "missed": "Missed", "not_started": "Not started", "no_data": "No data",
-        "no_baseline": "No baseline", "no_target": "No target", "qualitative": "Qualitative",
+        "on_track": "On track",
+        "at_risk": "At risk",
+        "off_track": "Off track",
+        "achieved": "Achieved",
+        "missed": "Missed",
+        "not_started": "Not started",
+        "no_data": "No data",
+        "no_baseline": "No baseline",
+        "no_target": "No target",
+        "qualitative": "Qualitative",
     },
 }
 
 CATEGORY: dict[str, dict[str, str]] = {
-    "sv": {"financial": "Finansiell nytta", "redeployment": "Omfördelningsnytta",
-           "quality": "Kvalitetsnytta", "environment": "Miljönytta", "uncategorised": "Ingen kategori"},
-    "en": {"financial": "Financial", "redeployment": "Redeployment", "quality": "Quality",
-           "environment": "Environment", "uncategorised": "No category"},
+    "sv": {
+        "financial": "Finansiell nytta",
+        "redeployment": "Omfördelningsnytta",
+        "quality": "Kvalitetsnytta",
+        "environment": "Miljönytta",
+        "uncategorised": "Ingen kategori",
+    },
+    "en": {
+        "financial": "Financial",
+        "redeployment": "Redeployment",
+        "quality": "Quality",
+        "environment": "Environment",
+        "uncategorised": "No category",
+    },
 }
 
 COST_KIND: dict[str, dict[str, str]] = {
@@ -236,17 +259,35 @@ COST_KIND: dict[str, dict[str, str]] = {
 }
 
 CHAIN_KIND: dict[str, dict[str, str]] = {
-    "sv": {"intervention": "Insats", "output": "Leverans", "change": "Förändring", "effect": "Effekt",
-           "benefit": "Nytta", "disbenefit": "Onytta", "goal": "Mål"},
-    "en": {"intervention": "Intervention", "output": "Output", "change": "Change", "effect": "Effect",
-           "benefit": "Benefit", "disbenefit": "Dis-benefit", "goal": "Goal"},
+    "sv": {
+        "intervention": "Insats",
+        "output": "Leverans",
+        "change": "Förändring",
+        "effect": "Effekt",
+        "benefit": "Nytta",
+        "disbenefit": "Onytta",
+        "goal": "Mål",
+    },
+    "en": {
+        "intervention": "Intervention",
+        "output": "Output",
+        "change": "Change",
+        "effect": "Effect",
+        "benefit": "Benefit",
+        "disbenefit": "Dis-benefit",
+        "goal": "Goal",
+    },
 }
 
 PHASE: dict[str, dict[str, str]] = {
-    "sv": {"identify": "Identifiera", "specify": "Specificera", "plan": "Planera", "realise": "Realisera",
-           "follow_up": "Följa upp"},
-    "en": {"identify": "Identify", "specify": "Specify", "plan": "Plan", "realise": "Realise",
-           "follow_up": "Follow up"},
+    "sv": {
+        "identify": "Identifiera",
+        "specify": "Specificera",
+        "plan": "Planera",
+        "realise": "Realisera",
+        "follow_up": "Följa upp",
+    },
+    "en": {"identify": "Identify", "specify": "Specify", "plan": "Plan", "realise": "Realise", "follow_up": "Follow up"},
 }
 
 DIRECTION: dict[str, dict[str, str]] = {
@@ -260,8 +301,18 @@ RATING: dict[str, dict[str, str]] = {
 }
 
 STAKEHOLDER: dict[str, dict[str, str]] = {
-    "sv": {"citizens": "medborgare", "businesses": "företag", "own_organisation": "egen organisation",
-           "other_public": "annan offentlig aktör", "society": "samhället"},
-    "en": {"citizens": "citizens", "businesses": "businesses", "own_organisation": "own organisation",
-           "other_public": "other public body", "society": "society"},
+    "sv": {
+        "citizens": "medborgare",
+        "businesses": "företag",
+        "own_organisation": "egen organisation",
+        "other_public": "annan offentlig aktör",
+        "society": "samhället",
+    },
+    "en": {
+        "citizens": "citizens",
+        "businesses": "businesses",
+        "own_organisation": "own organisation",
+        "other_public": "other public body",
+        "society": "society",
+    },
 }

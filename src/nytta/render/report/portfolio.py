@@ -63,8 +63,13 @@ def portfolio_view(followed: Iterable[FollowUp], as_of: _dt.date, lang: str) -> 
     entries = [_Entry(f.status, f.summary) for f in followed if f.status is not None and f.summary is not None]
     worst = min((e.status.status for e in entries), key=_rank, default=Status.NO_DATA)
     return PortfolioView(
-        lang, TEXT[lang], fmt.date(as_of), StatusView(worst.value, fmt.status(worst)),
-        tuple(_plan_row(fmt, e) for e in entries), _by_category(fmt, entries), _by_organisation(fmt, entries),
+        lang,
+        TEXT[lang],
+        fmt.date(as_of),
+        StatusView(worst.value, fmt.status(worst)),
+        tuple(_plan_row(fmt, e) for e in entries),
+        _by_category(fmt, entries),
+        _by_organisation(fmt, entries),
         _due(fmt, entries, as_of),
     )
 
@@ -81,10 +86,14 @@ def _plan_row(fmt: Formatter, entry: _Entry) -> PlanRow:
     overdue = sum(1 for b in entry.status.benefits for i in b.indicators if i.overdue)
     calc = entry.summary.calc
     return PlanRow(
-        entry.summary.title, entry.summary.organisation or "", StatusView(entry.status.status.value, fmt.status(entry.status.status)),
+        entry.summary.title,
+        entry.summary.organisation or "",
+        StatusView(entry.status.status.value, fmt.status(entry.status.status)),
         benefits or "–",
-        fmt.money(calc.planned_to_date) if calc else "–", fmt.money(calc.realised_to_date) if calc else "–",
-        fmt.money(calc.npv) if calc else "–", str(overdue),
+        fmt.money(calc.planned_to_date) if calc else "–",
+        fmt.money(calc.realised_to_date) if calc else "–",
+        fmt.money(calc.npv) if calc else "–",
+        str(overdue),
     )
 
 
@@ -118,8 +127,7 @@ def _by_organisation(fmt: Formatter, entries: list[_Entry]) -> tuple[Row, ...]:
             sums[2] += calc.realised_to_date
             sums[3] += calc.npv
     return tuple(
-        Row(name, (str(int(s[0])), fmt.money(s[1]), fmt.money(s[2]), fmt.money(s[3])))
-        for name, s in sorted(table.items())
+        Row(name, (str(int(s[0])), fmt.money(s[1]), fmt.money(s[2]), fmt.money(s[3]))) for name, s in sorted(table.items())
     )
 
 

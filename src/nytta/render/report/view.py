@@ -114,9 +114,7 @@ class PlanView:
     anchors: dict[str, str] = field(default_factory=dict)
 
 
-def plan_view(
-    analysis: PlanAnalysis, lang: str
-) -> PlanView:
+def plan_view(analysis: PlanAnalysis, lang: str) -> PlanView:
     """The whole plan report's view model in ``lang`` (sv or en)."""
     plan, status, as_of = analysis.doc.plan, analysis.status, analysis.as_of
     assert plan is not None
@@ -124,18 +122,25 @@ def plan_view(
     text = TEXT[lang]
     calc = analysis.calc
     names = _names(plan)
-    benefits = tuple(
-        _benefit(fmt, analysis, b, s, status.thresholds, names) for b, s in zip(plan.benefits, status.benefits)
-    )
+    benefits = tuple(_benefit(fmt, analysis, b, s, status.thresholds, names) for b, s in zip(plan.benefits, status.benefits))
     return PlanView(
-        lang=lang, text=text, id=plan.plan.id, title=plan.plan.title,
-        organisation=plan.plan.organisation or "", phase=PHASE[lang][plan.phase.value], as_of=fmt.date(as_of),
+        lang=lang,
+        text=text,
+        id=plan.plan.id,
+        title=plan.plan.title,
+        organisation=plan.plan.organisation or "",
+        phase=PHASE[lang][plan.phase.value],
+        as_of=fmt.date(as_of),
         description=(plan.plan.description or "").strip(),
         status=StatusView(status.status.value, fmt.status(status.status), _plan_reason(fmt, status)),
-        counts=_counts(fmt, status.benefits), key_figures=_key_figures(fmt, calc, text),
-        decisions=_decisions(fmt, status, text), chain_svg=visuals.chain_svg(plan, lang),
-        chain_mermaid=visuals.chain_mermaid(plan, lang), benefits=benefits,
-        calc=_calc_view(fmt, calc, text) if calc else None, risks=_risks(fmt, plan, names),
+        counts=_counts(fmt, status.benefits),
+        key_figures=_key_figures(fmt, calc, text),
+        decisions=_decisions(fmt, status, text),
+        chain_svg=visuals.chain_svg(plan, lang),
+        chain_mermaid=visuals.chain_mermaid(plan, lang),
+        benefits=benefits,
+        calc=_calc_view(fmt, calc, text) if calc else None,
+        risks=_risks(fmt, plan, names),
         quality=_quality(analysis.diagnostics, text),
     )
 
@@ -180,15 +185,17 @@ def _decisions(fmt: Formatter, status: PlanStatus, text: dict[str, str]) -> tupl
         if b.status in DECISION_STATUSES
     ]
     for benefit in status.benefits:
-        items += [
-            f"{i.name}: {text['overdue_measurement']} {fmt.date(i.next_due)}" for i in benefit.indicators if i.overdue
-        ]
+        items += [f"{i.name}: {text['overdue_measurement']} {fmt.date(i.next_due)}" for i in benefit.indicators if i.overdue]
     return tuple(items)
 
 
 def _benefit(
-    fmt: Formatter, analysis: PlanAnalysis, benefit: Benefit, status: BenefitStatus,
-    thresholds: tuple[float, float], names: dict[str, str],
+    fmt: Formatter,
+    analysis: PlanAnalysis,
+    benefit: Benefit,
+    status: BenefitStatus,
+    thresholds: tuple[float, float],
+    names: dict[str, str],
 ) -> BenefitView:
     text = TEXT[fmt.lang]
     kind = text["disbenefit"] if benefit.is_disbenefit else text["benefit"]
@@ -197,8 +204,15 @@ def _benefit(
     )
     worst = StatusView(status.status.value, fmt.status(status.status))
     return BenefitView(
-        benefit.id, benefit.name, f"nytta-{benefit.id}", kind, benefit.is_disbenefit, worst,
-        (benefit.description or "").strip(), _profile(fmt, benefit, names), indicators,
+        benefit.id,
+        benefit.name,
+        f"nytta-{benefit.id}",
+        kind,
+        benefit.is_disbenefit,
+        worst,
+        (benefit.description or "").strip(),
+        _profile(fmt, benefit, names),
+        indicators,
     )
 
 
@@ -222,7 +236,11 @@ def _profile(fmt: Formatter, benefit: Benefit, names: dict[str, str]) -> tuple[R
 
 
 def _indicator(
-    fmt: Formatter, analysis: PlanAnalysis, benefit: Benefit, indicator: Indicator, status: IndicatorStatus,
+    fmt: Formatter,
+    analysis: PlanAnalysis,
+    benefit: Benefit,
+    indicator: Indicator,
+    status: IndicatorStatus,
     thresholds: tuple[float, float],
 ) -> IndicatorView:
     text = TEXT[fmt.lang]
@@ -242,7 +260,9 @@ def _indicator(
         (text["next_due"], due),
     ]
     return IndicatorView(
-        indicator.id, indicator.name, indicator.unit,
+        indicator.id,
+        indicator.name,
+        indicator.unit,
         StatusView(status.status.value, fmt.status(status.status), why),
         tuple(Row(label, (value,)) for label, value in facts if value),
         _values(fmt, analysis.doc, indicator, analysis.as_of),
@@ -271,7 +291,7 @@ def _calc_view(fmt: Formatter, calc: Calculation, text: dict[str, str]) -> CalcV
     years = calc.years
 
     def row(label: str, values: dict[int, float], total: bool = False) -> Row:
-        cells = tuple(fmt.amount(values[y]) for y in years) + (fmt.amount(sum(values.values())),)
+        cells = (*tuple(fmt.amount(values[y]) for y in years), fmt.amount(sum(values.values())))
         return Row(label, cells, total)
 
     rows = [row(CATEGORY[lang].get(k, k), v) for k, v in calc.benefits_by_category.items() if any(v.values())]

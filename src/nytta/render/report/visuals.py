@@ -20,15 +20,31 @@ from nytta.results.status import IndicatorStatus
 from nytta.rules.graph import links
 
 _CHART_WORDS = {
-    "sv": {"baseline": "Nollmätning", "planned": "Planerat", "target": "Målvärde", "actual": "Utfall",
-           "forecast": "Prognos", "as_of": "Idag"},
-    "en": {"baseline": "Baseline", "planned": "Planned", "target": "Target", "actual": "Actual",
-           "forecast": "Forecast", "as_of": "As of"},
+    "sv": {
+        "baseline": "Nollmätning",
+        "planned": "Planerat",
+        "target": "Målvärde",
+        "actual": "Utfall",
+        "forecast": "Prognos",
+        "as_of": "Idag",
+    },
+    "en": {
+        "baseline": "Baseline",
+        "planned": "Planned",
+        "target": "Target",
+        "actual": "Actual",
+        "forecast": "Forecast",
+        "as_of": "As of",
+    },
 }
 
 
 def indicator_chart(
-    fmt: Formatter, analysis: PlanAnalysis, benefit: Benefit, indicator: Indicator, status: IndicatorStatus,
+    fmt: Formatter,
+    analysis: PlanAnalysis,
+    benefit: Benefit,
+    indicator: Indicator,
+    status: IndicatorStatus,
 ) -> str:
     """An SVG line chart of the indicator, or an empty string for a qualitative one."""
     if status.status.value == "qualitative":
@@ -36,7 +52,8 @@ def indicator_chart(
     text = TEXT[fmt.lang]
     as_of = analysis.as_of
     actual = sorted(
-        (o.date, float(o.value)) for o in analysis.doc.observations_of(indicator.id)
+        (o.date, float(o.value))
+        for o in analysis.doc.observations_of(indicator.id)
         if o.is_actual and o.date <= as_of and isinstance(o.value, (int, float)) and not isinstance(o.value, bool)
     )
     final = indicator.final_target
@@ -58,10 +75,14 @@ def indicator_chart(
     words = _CHART_WORDS[fmt.lang]
     description = f"{text['status']}: {fmt.status(status.status)}. " + (
         f"{words['actual']} {fmt.value(status.latest.value)} {indicator.unit} ({fmt.date(status.latest.date)})."
-        if status.latest else text["chart_no_data"] + "."
+        if status.latest
+        else text["chart_no_data"] + "."
     )
     chart_text = ChartText(
-        x_axis=text["chart_x"], y_axis=indicator.unit, description=description, no_data=text["chart_no_data"],
+        x_axis=text["chart_x"],
+        y_axis=indicator.unit,
+        description=description,
+        no_data=text["chart_no_data"],
         **words,
     )
     return Markup(line_chart(data, chart_text))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import jsonschema
 import pytest
 
+from conftest import DATA
 from nytta import __version__
 from nytta.diagnostics import CheckResult, Diagnostic, RuleInfo, Severity
 from nytta.render.github import render_github
@@ -21,16 +21,14 @@ from nytta.render.sarif import render_sarif
 from nytta.render.text import render_text
 from nytta.results.check import CheckReport
 
-SARIF_SCHEMA_PATH = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA_PATH = DATA / "sarif-schema-2.1.0.json"
 ANSI = re.compile(r"\x1b\[")
 
 RULES: dict[str, RuleInfo] = {
     "share-sum": RuleInfo(
         "share-sum", "Shares of recipients sum to more than 1.", "Shares must sum to at most 1.", Severity.ERROR
     ),
-    "missing-owner": RuleInfo(
-        "missing-owner", "The benefit has no owner.", "Every benefit needs an owner.", Severity.ERROR
-    ),
+    "missing-owner": RuleInfo("missing-owner", "The benefit has no owner.", "Every benefit needs an owner.", Severity.ERROR),
     "risk-incomplete": RuleInfo(
         "risk-incomplete", "Incomplete risk: owner or mitigation missing.", "Risks need both.", Severity.WARNING
     ),
@@ -103,10 +101,7 @@ def test_text_caret_keeps_tabs_aligned() -> None:
 )
 def test_text_summary_pluralisation(errors: int, warnings: int, files: int, summary: str) -> None:
     found = [Diagnostic("a.yaml", i + 1, 1, "schema", "E.") for i in range(errors)]
-    found += [
-        Diagnostic("a.yaml", 100 + i, 1, "risk-incomplete", "W.", severity=Severity.WARNING)
-        for i in range(warnings)
-    ]
+    found += [Diagnostic("a.yaml", 100 + i, 1, "risk-incomplete", "W.", severity=Severity.WARNING) for i in range(warnings)]
     names = tuple(f"f{i}.yaml" for i in range(files))
     output = render_text(CheckResult(names, tuple(found)), RULES)
     assert output.splitlines()[-1] == summary
@@ -180,17 +175,14 @@ def test_github_lines() -> None:
     lines = render_github(small_result(), RULES).splitlines()
     assert lines == [
         "::warning file=plans/a.yaml,line=3,col=1,title=risk-incomplete::Risk 'r1' has no mitigation.",
-        "::error file=plans/a.yaml,line=14,col=7,title=missing-owner::"
-        "Benefit 'x' has no owner (nyttoägare).",
+        "::error file=plans/a.yaml,line=14,col=7,title=missing-owner::Benefit 'x' has no owner (nyttoägare).",
     ]
 
 
 def test_github_escaping() -> None:
     finding = Diagnostic("dir:x,y%.yaml", 2, 5, "schema", "50% done\r\nnext: a, b")
     output = render_github(CheckResult(("dir:x,y%.yaml",), (finding,)), RULES)
-    assert output == (
-        "::error file=dir%3Ax%2Cy%25.yaml,line=2,col=5,title=schema::50%25 done%0D%0Anext: a, b\n"
-    )
+    assert output == ("::error file=dir%3Ax%2Cy%25.yaml,line=2,col=5,title=schema::50%25 done%0D%0Anext: a, b\n")
 
 
 # --- sarif ------------------------------------------------------------------------------
@@ -299,9 +291,7 @@ def test_junit_structure_and_counts() -> None:
     assert len(failures) == 2
     assert len(suite.findall(".//failure")) == 2
     assert [f.get("type") for f in failures] == ["missing-owner", "share-sum"]
-    assert failures[0].text == (
-        "plans/a.yaml:14:7 missing-owner Benefit 'x' has no owner (nyttoägare)."
-    )
+    assert failures[0].text == ("plans/a.yaml:14:7 missing-owner Benefit 'x' has no owner (nyttoägare).")
     out = cases["plans/a.yaml"].find("system-out")
     assert out is not None and "risk-incomplete" in (out.text or "")
     assert cases["plans/b.yaml"].findall("failure") == []

@@ -74,7 +74,13 @@ def test_every_top_level_section_has_a_comment_above_it(folder: Path, capsys, la
     lines = path.read_text(encoding="utf-8").splitlines()
     sections = [n for n, line in enumerate(lines) if TOP_KEY.match(line)]
     assert [lines[n].split(":")[0] for n in sections] == [
-        "nytta", "plan", "people", "stakeholders", "goals", "chain", "benefits",
+        "nytta",
+        "plan",
+        "people",
+        "stakeholders",
+        "goals",
+        "chain",
+        "benefits",
     ]
     for n in sections:
         assert lines[n - 1].startswith("# "), f"no comment above {lines[n]!r}"

@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from conftest import ROOT
 from nytta.rules.examples import BASE_PLAN
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = ROOT
 HOOKS_FILE = REPO_ROOT / ".pre-commit-hooks.yaml"
 CI_DOC = REPO_ROOT / "docs" / "ci.md"
 HOOK_ID = "nytta-check"
@@ -79,9 +80,7 @@ def _environment(home: Path) -> dict[str, str]:
 
 
 def _run(argv: list[str], repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        argv, cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=TIMEOUT_S
-    )
+    return subprocess.run(argv, cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=TIMEOUT_S)
 
 
 def _commit(repo: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
@@ -113,7 +112,10 @@ def test_the_published_hook_is_defined_as_documented() -> None:
     hook = project_hook()
     assert hook["entry"] == "nytta check --only-plans"
     assert (hook["language"], hook["files"], hook["pass_filenames"], hook["require_serial"]) == (
-        "python", r"\.(ya?ml)$", True, True,
+        "python",
+        r"\.(ya?ml)$",
+        True,
+        True,
     )
 
 

@@ -184,6 +184,6 @@ def test_describe_formats_rule_impact_help_targets_and_html() -> None:
     ]
     text = describe(violations)
     assert text.splitlines()[:2] == ["1 axe violation(s):", "- image-alt (critical): Images must have alternative text"]
-    assert "  * main > img\n    <img src=\"a.png\">\n    Fix any of the following:" in text
+    assert '  * main > img\n    <img src="a.png">\n    Fix any of the following:' in text
     assert "* #host >>> img" in text
     assert describe([]) == "no axe violations"

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-from nytta.rules.registry import all_rules
-from conftest import SPEC_DIR, run_cli
+from conftest import DATA, SPEC_DIR, run_cli
 from nytta.rules.examples import BASE_PLAN
+from nytta.rules.registry import all_rules
 
-DATA = Path(__file__).parent / "data"
-BROKEN = BASE_PLAN.replace("    owner: anna\n", "").replace("- {id: e-tjanst, type: intervention, name: Inför e-tjänst, leads_to: [kortare-tid]}", "- {id: e-tjanst, type: intervention, name: Inför e-tjänst}")
+BROKEN = BASE_PLAN.replace("    owner: anna\n", "").replace(
+    "- {id: e-tjanst, type: intervention, name: Inför e-tjänst, leads_to: [kortare-tid]}",
+    "- {id: e-tjanst, type: intervention, name: Inför e-tjänst}",
+)
 
 
 def test_spec_example_checks_without_errors(capsys) -> None:
@@ -48,7 +49,7 @@ def test_json_output_is_the_contract(write_plan, capsys) -> None:
 
 
 def test_sarif_output_validates_against_the_schema(write_plan, capsys) -> None:
-    code, out, _ = run_cli(["check", str(write_plan(BROKEN)), "--format", "sarif"], capsys)
+    _code, out, _ = run_cli(["check", str(write_plan(BROKEN)), "--format", "sarif"], capsys)
     sarif = json.loads(out)
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema).validate(sarif)
@@ -91,7 +92,10 @@ def test_config_changes_severity_and_turns_rules_off(write_plan, tmp_path, capsy
     code, out, _ = run_cli(["check", path, "-f", "json"], capsys)
     data = json.loads(out)
     assert code == 0
-    assert {(f["rule"], f["severity"]) for f in data["findings"]} == {("missing-owner", "warning"), ("unreached-benefit", "warning")}
+    assert {(f["rule"], f["severity"]) for f in data["findings"]} == {
+        ("missing-owner", "warning"),
+        ("unreached-benefit", "warning"),
+    }
 
 
 def test_inline_ignore_comment(write_plan, capsys) -> None:

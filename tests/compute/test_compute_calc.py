@@ -21,8 +21,15 @@ CONSTANT = {"baseline": "{value: 0, date: 2024-01-01}", "targets": "[{date: 2024
 
 
 def benefit(
-    ident: str, *, category: str = "financial", polarity: str = "benefit", unit_value: float = 500,
-    realisation: str | None = None, direction: str = "increase", extra: str = "", **indicator: str,
+    ident: str,
+    *,
+    category: str = "financial",
+    polarity: str = "benefit",
+    unit_value: float = 500,
+    realisation: str | None = None,
+    direction: str = "increase",
+    extra: str = "",
+    **indicator: str,
 ) -> str:
     """One benefit as a YAML flow mapping, valued, with a single indicator."""
     fields = CONSTANT | indicator
@@ -38,9 +45,14 @@ def benefit(
 
 def load_calc(tmp_path: Path, *benefits: str, costs: str = "[]", calculation: str | None = CALCULATION) -> PlanDocument:
     lines = [
-        "nytta: 1", "plan: {id: p, title: Plan, phase: realise}", "people: [{id: anna, name: Anna}]",
-        "stakeholders: [{id: s, name: S, category: citizens}]", "goals: [{id: g, name: G}]",
-        "benefits:" + ("" if benefits else " []"), *benefits, f"costs: {costs}",
+        "nytta: 1",
+        "plan: {id: p, title: Plan, phase: realise}",
+        "people: [{id: anna, name: Anna}]",
+        "stakeholders: [{id: s, name: S, category: citizens}]",
+        "goals: [{id: g, name: G}]",
+        "benefits:" + ("" if benefits else " []"),
+        *benefits,
+        f"costs: {costs}",
     ]
     if calculation is not None:
         lines.append(f"calculation: {calculation}")
@@ -86,12 +98,29 @@ def test_spec_example_breakdowns(spec: Calculation) -> None:
 def test_spec_example_json_contract(spec: Calculation) -> None:
     document = json.loads(json.dumps(calc_json(spec)))
     assert list(document) == [
-        "plan", "currency", "discount_rate", "base_year", "years", "benefits", "benefits_by_category",
-        "costs", "costs_by_kind", "net", "discounted_net", "npv", "benefit_cost_ratio", "payback_year",
-        "discounted_payback_year", "realised_to_date",
+        "plan",
+        "currency",
+        "discount_rate",
+        "base_year",
+        "years",
+        "benefits",
+        "benefits_by_category",
+        "costs",
+        "costs_by_kind",
+        "net",
+        "discounted_net",
+        "npv",
+        "benefit_cost_ratio",
+        "payback_year",
+        "discounted_payback_year",
+        "realised_to_date",
     ]
     assert (document["plan"], document["currency"], document["discount_rate"], document["base_year"]) == (
-        "bygglov-e-tjanst", "SEK", 0.03, 2025)
+        "bygglov-e-tjanst",
+        "SEK",
+        0.03,
+        2025,
+    )
     assert document["years"] == [2025, 2026, 2027, 2028, 2029]
     assert document["benefits"]["2027"] == pytest.approx(432_000)
     assert set(document["benefits_by_category"]) == {"financial", "redeployment", "quality", "environment"}
@@ -117,8 +146,9 @@ def test_rate_override_changes_npv_as_the_formula_says(spec: Calculation) -> Non
 
 def test_without_a_window_the_days_from_the_baseline_count(tmp_path: Path) -> None:
     # planned(t) = days since 2025-01-01, up to 365 on 2026-01-01: the mean over 2025 is 182.
-    doc = load_calc(tmp_path, benefit("a", unit_value=1, baseline="{value: 0, date: 2025-01-01}",
-                                      targets="[{date: 2026-01-01, value: 365}]"))
+    doc = load_calc(
+        tmp_path, benefit("a", unit_value=1, baseline="{value: 0, date: 2025-01-01}", targets="[{date: 2026-01-01, value: 365}]")
+    )
     result = calculate(doc, AS_OF)
     assert result.benefits == {2025: pytest.approx(182), 2026: pytest.approx(365), 2027: pytest.approx(365)}
 
@@ -132,8 +162,11 @@ def test_realisation_window_cuts_the_year(tmp_path: Path) -> None:
 
 
 def test_benefit_outside_the_calculation_years_is_worth_nothing(tmp_path: Path) -> None:
-    doc = load_calc(tmp_path, benefit("a", realisation="{start: 2029-01-01, end: 2030-12-31}"),
-                    costs="[{id: c, name: C, kind: investment, amounts: {2025: 100}}]")
+    doc = load_calc(
+        tmp_path,
+        benefit("a", realisation="{start: 2029-01-01, end: 2030-12-31}"),
+        costs="[{id: c, name: C, kind: investment, amounts: {2025: 100}}]",
+    )
     result = calculate(doc, AS_OF)
     assert result.benefits == {2025: 0, 2026: 0, 2027: 0}
     assert (result.npv, result.benefit_cost_ratio, result.payback_year) == (-100, 0, None)
@@ -163,8 +196,10 @@ def test_disbenefit_comes_out_negative(tmp_path: Path) -> None:
 
 
 def test_primary_indicator_carries_the_valuation(tmp_path: Path) -> None:
-    second = ", {id: a-j, name: J, unit: SEK, direction: increase, primary: true, baseline: {value: 0, " \
-             "date: 2024-01-01}, targets: [{date: 2024-01-02, value: 3}]}"
+    second = (
+        ", {id: a-j, name: J, unit: SEK, direction: increase, primary: true, baseline: {value: 0, "
+        "date: 2024-01-01}, targets: [{date: 2024-01-02, value: 3}]}"
+    )
     doc = load_calc(tmp_path, benefit("a", extra=second))
     assert calculate(doc, AS_OF).benefits[2026] == pytest.approx(1500)
 
@@ -194,7 +229,9 @@ def test_base_year_sets_the_discounting(tmp_path: Path) -> None:
 
 
 def test_realised_to_date_follows_the_actual_curve_up_to_the_as_of_date(tmp_path: Path) -> None:
-    doc = load_calc(tmp_path, benefit("a", measurements="[{date: 2024-01-02, value: 1}, {date: 2026-01-01, value: 3, kind: forecast}]"))
+    doc = load_calc(
+        tmp_path, benefit("a", measurements="[{date: 2024-01-02, value: 1}, {date: 2026-01-01, value: 3, kind: forecast}]")
+    )
     assert calculate(doc, D("2025-12-31")).realised_to_date == pytest.approx(500)
     assert calculate(doc, D("2026-07-01")).realised == {2025: pytest.approx(500), 2026: pytest.approx(500 * 182 / 365), 2027: 0}
     assert calculate(doc, D("2024-06-01")).realised_to_date == 0
@@ -207,9 +244,16 @@ def test_realised_to_date_ignores_measurements_after_the_as_of_date(tmp_path: Pa
 
 
 def test_realised_interpolates_between_measurements(tmp_path: Path) -> None:
-    doc = load_calc(tmp_path, benefit("a", unit_value=1, baseline="{value: 0, date: 2025-01-01}",
-                                      targets="[{date: 2025-01-02, value: 1000}]",
-                                      measurements="[{date: 2025-01-11, value: 10}]"))
+    doc = load_calc(
+        tmp_path,
+        benefit(
+            "a",
+            unit_value=1,
+            baseline="{value: 0, date: 2025-01-01}",
+            targets="[{date: 2025-01-02, value: 1000}]",
+            measurements="[{date: 2025-01-11, value: 10}]",
+        ),
+    )
     # actual(t) = days since 2025-01-01 for the first 10 days, then 10: 0+1+…+10 + 10 × (days to 2025-01-20)
     assert calculate(doc, D("2025-01-20")).realised[2025] == pytest.approx((55 + 9 * 10) / 365)
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, SPEC_DIR
+from conftest import AS_OF, PLANS, SPEC_DIR
 from nytta.compute.status import plan_status
 from nytta.compute.trajectory import Curve, planned_curve
 from nytta.load.plan import Observation, PlanDocument, load_plan
@@ -24,7 +24,10 @@ D = _dt.date.fromisoformat
 
 #: Baseline 100 on 2025-01-01, final target 0 on 2025-04-11: planned falls by 1 a day.
 INDICATOR = {
-    "id": "i", "name": "Indicator", "unit": "days", "direction": "decrease",
+    "id": "i",
+    "name": "Indicator",
+    "unit": "days",
+    "direction": "decrease",
     "baseline": "{value: 100, date: 2025-01-01}",
     "targets": "[{date: 2025-04-11, value: 0}]",
 }
@@ -37,12 +40,16 @@ Fields = dict[str, str | None]
 def plan_text(*benefits: tuple[Fields, list[Fields]]) -> str:
     """A small plan with the given (benefit fields, [indicator fields]); None leaves a key out."""
     lines = [
-        "nytta: 1", "plan: {id: p, title: Plan, phase: realise}", "people: [{id: anna, name: Anna}]",
-        "stakeholders: [{id: s, name: S, category: citizens}]", "goals: [{id: g, name: G}]", "benefits:",
+        "nytta: 1",
+        "plan: {id: p, title: Plan, phase: realise}",
+        "people: [{id: anna, name: Anna}]",
+        "stakeholders: [{id: s, name: S, category: citizens}]",
+        "goals: [{id: g, name: G}]",
+        "benefits:",
     ]
     for number, (benefit, indicators) in enumerate(benefits):
         fields = BENEFIT | {"id": f"b{number}"} | benefit
-        lines += _mapping(fields, "  ") + ["    indicators:"]
+        lines += [*_mapping(fields, "  "), "    indicators:"]
         for index, indicator in enumerate(indicators):
             lines += _mapping(INDICATOR | {"id": f"{fields['id']}-i{index}"} | indicator, "      ")
     return "\n".join(lines) + "\n"
@@ -119,11 +126,26 @@ def test_spec_example_json_contract(spec: PlanStatus) -> None:
     assert (plan["file"], plan["id"], plan["status"]) == ("bygglov-e-tjanst.yaml", "bygglov-e-tjanst", "at_risk")
     benefit = plan["benefits"][0]
     assert {k: benefit[k] for k in ("id", "polarity", "status")} == {
-        "id": "kortare-handlaggning", "polarity": "benefit", "status": "on_track"}
+        "id": "kortare-handlaggning",
+        "polarity": "benefit",
+        "status": "on_track",
+    }
     indicator = benefit["indicators"][0]
     assert list(indicator) == [
-        "id", "unit", "direction", "baseline", "target", "latest", "planned", "achievement", "progress",
-        "status", "forecast", "forecast_meets_target", "next_due", "overdue",
+        "id",
+        "unit",
+        "direction",
+        "baseline",
+        "target",
+        "latest",
+        "planned",
+        "achievement",
+        "progress",
+        "status",
+        "forecast",
+        "forecast_meets_target",
+        "next_due",
+        "overdue",
     ]
     assert indicator["baseline"] == {"value": 42, "date": "2024-12-31"}
     assert indicator["target"] == {"value": 21, "date": "2026-12-31"}
@@ -158,8 +180,13 @@ def test_realisation_start_after_the_first_target_does_not_hide_the_targets(tmp_
 
 @pytest.mark.parametrize(
     ("value", "status", "achievement"),
-    [(54, Status.ON_TRACK, 0.92), (55, Status.ON_TRACK, 0.9), (60, Status.AT_RISK, 0.8),
-     (65, Status.AT_RISK, 0.7), (70, Status.OFF_TRACK, 0.6)],
+    [
+        (54, Status.ON_TRACK, 0.92),
+        (55, Status.ON_TRACK, 0.9),
+        (60, Status.AT_RISK, 0.8),
+        (65, Status.AT_RISK, 0.7),
+        (70, Status.OFF_TRACK, 0.6),
+    ],
 )
 def test_achievement_against_thresholds(tmp_path: Path, value: float, status: Status, achievement: float) -> None:
     result = one(tmp_path, "2025-03-01", measurements=measured(("2025-02-20", value)))
@@ -185,8 +212,14 @@ def test_plan_thresholds_and_override(tmp_path: Path) -> None:
 
 
 def test_increase_direction(tmp_path: Path) -> None:
-    result = one(tmp_path, "2025-03-01", direction="increase", baseline="{value: 0, date: 2025-01-01}",
-                 targets="[{date: 2025-04-11, value: 100}]", measurements=measured(("2025-02-20", 45)))
+    result = one(
+        tmp_path,
+        "2025-03-01",
+        direction="increase",
+        baseline="{value: 0, date: 2025-01-01}",
+        targets="[{date: 2025-04-11, value: 100}]",
+        measurements=measured(("2025-02-20", 45)),
+    )
     assert (result.planned, result.achievement, result.progress, result.status) == (50, 0.9, 0.45, Status.ON_TRACK)
 
 
@@ -209,10 +242,12 @@ def test_not_missed_while_the_final_target_has_not_been_measured(tmp_path: Path)
 
 @pytest.mark.parametrize(
     ("benefit", "as_of", "status"),
-    [({"realisation": "{start: 2025-06-01}"}, "2025-05-31", Status.NOT_STARTED),
-     ({"realisation": "{start: 2025-06-01}"}, "2025-06-01", Status.NO_DATA),
-     ({}, "2025-04-10", Status.NOT_STARTED),  # no realisation start: the first target date decides
-     ({}, "2025-04-11", Status.NO_DATA)],
+    [
+        ({"realisation": "{start: 2025-06-01}"}, "2025-05-31", Status.NOT_STARTED),
+        ({"realisation": "{start: 2025-06-01}"}, "2025-06-01", Status.NO_DATA),
+        ({}, "2025-04-10", Status.NOT_STARTED),  # no realisation start: the first target date decides
+        ({}, "2025-04-11", Status.NO_DATA),
+    ],
 )
 def test_without_measurements(tmp_path: Path, benefit: dict[str, str], as_of: str, status: Status) -> None:
     assert one(tmp_path, as_of, benefit).status is status
@@ -225,10 +260,12 @@ def test_only_actual_measurements_count(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("indicator", "status"),
-    [({"baseline": None}, Status.NO_BASELINE),
-     ({"baseline": "{value: okänd, date: 2025-01-01}"}, Status.NO_BASELINE),
-     ({"targets": None}, Status.NO_TARGET),
-     ({"baseline": None, "targets": None}, Status.NO_BASELINE)],
+    [
+        ({"baseline": None}, Status.NO_BASELINE),
+        ({"baseline": "{value: okänd, date: 2025-01-01}"}, Status.NO_BASELINE),
+        ({"targets": None}, Status.NO_TARGET),
+        ({"baseline": None, "targets": None}, Status.NO_BASELINE),
+    ],
 )
 def test_missing_baseline_or_target(tmp_path: Path, indicator: dict[str, str | None], status: Status) -> None:
     result = one(tmp_path, "2025-03-01", measurements=measured(("2025-02-20", 60)), **indicator)
@@ -237,8 +274,15 @@ def test_missing_baseline_or_target(tmp_path: Path, indicator: dict[str, str | N
 
 
 def test_qualitative_indicator_with_text_values(tmp_path: Path) -> None:
-    result = one(tmp_path, "2025-03-01", kind="qualitative", unit="grade", baseline="{value: låg, date: 2025-01-01}",
-                 targets="[{date: 2025-04-11, value: hög}]", measurements=measured(("2025-02-20", "medel")))
+    result = one(
+        tmp_path,
+        "2025-03-01",
+        kind="qualitative",
+        unit="grade",
+        baseline="{value: låg, date: 2025-01-01}",
+        targets="[{date: 2025-04-11, value: hög}]",
+        measurements=measured(("2025-02-20", "medel")),
+    )
     assert result.status is Status.QUALITATIVE
     assert result.latest is not None and result.latest.value == "medel"
     assert (result.planned, result.achievement, result.forecast) == (None, None, None)
@@ -251,20 +295,36 @@ def test_qualitative_indicator_with_numbers_is_computed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("value", "status"), [(100, Status.ON_TRACK), (99, Status.ON_TRACK), (101, Status.OFF_TRACK)])
 def test_no_change_planned_yet(tmp_path: Path, value: float, status: Status) -> None:
-    result = one(tmp_path, "2025-02-15", {"realisation": "{start: 2025-03-01}"},
-                 targets="[{date: 2025-06-01, value: 50}]", measurements=measured(("2025-02-01", value)))
+    result = one(
+        tmp_path,
+        "2025-02-15",
+        {"realisation": "{start: 2025-03-01}"},
+        targets="[{date: 2025-06-01, value: 50}]",
+        measurements=measured(("2025-02-01", value)),
+    )
     assert (result.planned, result.planned_gain, result.achievement) == (100, 0, None)
     assert result.status is status
 
 
 @pytest.mark.parametrize(
     ("tolerance", "value", "status"),
-    [("5", 104, Status.ON_TRACK), ("5", 95, Status.ON_TRACK), ("5", 106, Status.OFF_TRACK),
-     (None, 100, Status.ON_TRACK), (None, 100.5, Status.OFF_TRACK)],
+    [
+        ("5", 104, Status.ON_TRACK),
+        ("5", 95, Status.ON_TRACK),
+        ("5", 106, Status.OFF_TRACK),
+        (None, 100, Status.ON_TRACK),
+        (None, 100.5, Status.OFF_TRACK),
+    ],
 )
 def test_maintain_within_or_outside_tolerance(tmp_path: Path, tolerance: str | None, value: float, status: Status) -> None:
-    result = one(tmp_path, "2025-03-01", direction="maintain", tolerance=tolerance,
-                 targets="[{date: 2025-04-11, value: 100}]", measurements=measured(("2025-02-20", value)))
+    result = one(
+        tmp_path,
+        "2025-03-01",
+        direction="maintain",
+        tolerance=tolerance,
+        targets="[{date: 2025-04-11, value: 100}]",
+        measurements=measured(("2025-02-20", value)),
+    )
     assert result.status is status
     assert ("within" if status is Status.ON_TRACK else "outside") in result.reason
 
@@ -275,26 +335,52 @@ def test_maintain_within_or_outside_tolerance(tmp_path: Path, tolerance: str | N
 )
 def test_disbenefit_is_judged_against_the_tolerated_harm(tmp_path: Path, value: float, status: Status) -> None:
     # Harm planned to grow from 0 to 20 by 2025-04-11: planned 10 on 2025-02-20.
-    result = one(tmp_path, "2025-05-01", {"polarity": "disbenefit"}, baseline="{value: 0, date: 2025-01-01}",
-                 targets="[{date: 2025-04-11, value: 20}]", measurements=measured(("2025-02-20", value)))
+    result = one(
+        tmp_path,
+        "2025-05-01",
+        {"polarity": "disbenefit"},
+        baseline="{value: 0, date: 2025-01-01}",
+        targets="[{date: 2025-04-11, value: 20}]",
+        measurements=measured(("2025-02-20", value)),
+    )
     assert (result.planned, result.planned_gain) == (10, -10)
     assert result.status is status  # never achieved nor missed: rule 4 is for benefits
 
 
 def test_benefit_takes_its_primary_indicator(tmp_path: Path) -> None:
-    doc = load_text(tmp_path, plan_text(({}, [
-        {"measurements": measured(("2025-02-20", 70))},
-        {"primary": "true", "measurements": measured(("2025-02-20", 54))},
-    ])))
+    doc = load_text(
+        tmp_path,
+        plan_text(
+            (
+                {},
+                [
+                    {"measurements": measured(("2025-02-20", 70))},
+                    {"primary": "true", "measurements": measured(("2025-02-20", 54))},
+                ],
+            )
+        ),
+    )
     assert plan_status(doc, D("2025-03-01")).benefits[0].status is Status.ON_TRACK
 
 
 def test_benefit_without_primary_takes_the_worst_and_skips_qualitative(tmp_path: Path) -> None:
-    doc = load_text(tmp_path, plan_text(({}, [
-        {"measurements": measured(("2025-02-20", 54))},
-        {"measurements": measured(("2025-02-20", 60))},
-        {"kind": "qualitative", "baseline": "{value: låg, date: 2025-01-01}", "targets": "[{date: 2025-04-11, value: hög}]"},
-    ])))
+    doc = load_text(
+        tmp_path,
+        plan_text(
+            (
+                {},
+                [
+                    {"measurements": measured(("2025-02-20", 54))},
+                    {"measurements": measured(("2025-02-20", 60))},
+                    {
+                        "kind": "qualitative",
+                        "baseline": "{value: låg, date: 2025-01-01}",
+                        "targets": "[{date: 2025-04-11, value: hög}]",
+                    },
+                ],
+            )
+        ),
+    )
     benefit = plan_status(doc, D("2025-03-01")).benefits[0]
     assert [i.status for i in benefit.indicators] == [Status.ON_TRACK, Status.AT_RISK, Status.QUALITATIVE]
     assert benefit.status is Status.AT_RISK
@@ -302,11 +388,14 @@ def test_benefit_without_primary_takes_the_worst_and_skips_qualitative(tmp_path:
 
 def test_plan_takes_the_worst_benefit_including_disbenefits(tmp_path: Path) -> None:
     harm = {"baseline": "{value: 0, date: 2025-01-01}", "targets": "[{date: 2025-04-11, value: 20}]"}
-    doc = load_text(tmp_path, plan_text(
-        ({}, [{"measurements": measured(("2025-02-20", 54))}]),
-        ({"polarity": "disbenefit"}, [harm | {"measurements": measured(("2025-02-20", 12))}]),
-        ({"realisation": "{start: 2026-01-01}"}, [{}]),
-    ))
+    doc = load_text(
+        tmp_path,
+        plan_text(
+            ({}, [{"measurements": measured(("2025-02-20", 54))}]),
+            ({"polarity": "disbenefit"}, [harm | {"measurements": measured(("2025-02-20", 12))}]),
+            ({"realisation": "{start: 2026-01-01}"}, [{}]),
+        ),
+    )
     status = plan_status(doc, D("2025-03-01"))
     assert [b.status for b in status.benefits] == [Status.ON_TRACK, Status.AT_RISK, Status.NOT_STARTED]
     assert status.status is Status.AT_RISK
@@ -336,7 +425,9 @@ def test_next_due_and_overdue(tmp_path: Path) -> None:
     assert (in_grace.next_due, in_grace.overdue) == (D("2025-02-28"), False)
     assert one(tmp_path, "2025-03-08", **monthly).overdue is True
     # a measurement after the as-of date does not move next_due
-    assert one(tmp_path, "2025-02-27", **monthly | {"measurements": measured(("2025-01-31", 70), ("2025-02-28", 60))}).next_due == D("2025-02-28")
+    assert one(
+        tmp_path, "2025-02-27", **monthly | {"measurements": measured(("2025-01-31", 70), ("2025-02-28", 60))}
+    ).next_due == D("2025-02-28")
 
 
 def test_a_measurement_on_the_as_of_date_counts(tmp_path: Path) -> None:
@@ -357,7 +448,9 @@ def _observations(draw: st.DrawFn, after: _dt.date) -> Observation:
         draw(st.sampled_from(_INDICATORS)),
         draw(st.dates(min_value=after + _dt.timedelta(days=1), max_value=_dt.date(2031, 12, 31))),
         draw(st.floats(min_value=-1000, max_value=1000, allow_nan=False)),
-        draw(st.sampled_from(list(MeasurementKind))), None, None,
+        draw(st.sampled_from(list(MeasurementKind))),
+        None,
+        None,
     )
 
 
@@ -379,7 +472,7 @@ def test_the_status_json_text_is_the_contract_document_written_plan_by_plan(coun
     from nytta.app.plans import iter_plans
     from nytta.render.status_json import status_json_text
 
-    plans = [SPEC_DIR / "bygglov-e-tjanst.yaml", *sorted((Path(__file__).parents[1] / "plans").glob("*.yaml"))]
+    plans = [SPEC_DIR / "bygglov-e-tjanst.yaml", *sorted(PLANS.glob("*.yaml"))]
     statuses = [plan_status(doc, AS_OF) for doc in iter_plans(plans[:count], [])]
     assert len(statuses) == count
     whole = json.dumps(status_json(statuses, AS_OF), ensure_ascii=False, indent=2) + "\n"

@@ -11,14 +11,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import AS_OF, CLI_MAIN, SPEC_DIR, modules_loaded, run_cli
+from conftest import AS_OF, CLI_MAIN, PLANS, SPEC_DIR, modules_loaded, run_cli
 from nytta.app.plans import load_plans
 from nytta.compute.calc import calculate
 from nytta.load.plan import PlanDocument
 from nytta.render.register import COLUMNS, MEASUREMENT_COLUMNS
 from nytta.rules.examples import BASE_PLAN
 
-PLANS = Path(__file__).resolve().parents[1] / "plans"
 AS_OF_TEXT = AS_OF.isoformat()
 NUMBER_KINDS = {"number", "share", "money"}
 
@@ -125,9 +124,7 @@ def test_english_csv_uses_commas_and_decimal_points(capsys: pytest.CaptureFixtur
     rows = list(csv.DictReader(io.StringIO(out)))
     assert list(rows[0]) == [c.en for c in COLUMNS]
     expected = _json_rows(capsys, str(PLANS))
-    assert [float(r["Share of target"]) if r["Share of target"] else None for r in rows] == [
-        w["progress"] for w in expected
-    ]
+    assert [float(r["Share of target"]) if r["Share of target"] else None for r in rows] == [w["progress"] for w in expected]
     assert rows[0]["Direction"] == "decrease" and rows[0]["Polarity"] == "Benefit"
 
 
@@ -145,7 +142,9 @@ def test_json_round_trips_with_machine_keys_and_codes(capsys: pytest.CaptureFixt
     assert all(isinstance(r["name"], str) for r in first["recipients"]) and isinstance(first["goals"], list)
 
 
-def test_values_to_date_add_up_to_the_plans_nyttokalkyl(capsys: pytest.CaptureFixture[str], documents: list[PlanDocument]) -> None:
+def test_values_to_date_add_up_to_the_plans_nyttokalkyl(
+    capsys: pytest.CaptureFixture[str], documents: list[PlanDocument]
+) -> None:
     rows = _json_rows(capsys, str(PLANS), str(SPEC_DIR / "bygglov-e-tjanst.yaml"))
     spec_docs, _ = load_plans([SPEC_DIR / "bygglov-e-tjanst.yaml"])
     for doc in [*documents, *spec_docs]:

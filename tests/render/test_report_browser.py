@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from browser import audit_html, describe, require_browser
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {p.stem: p for p in sorted((ROOT / "plans").glob("*.yaml"))} | {"portfolio": ROOT / "plans"}
 
 

@@ -54,7 +54,7 @@ def test_swedish_alias_with_diacritics(write_plan) -> None:
 
 
 def test_decimal_comma_text_where_a_number_belongs(write_plan) -> None:
-    text = BASE_PLAN + "calculation: {base_year: 2025, first_year: 2025, last_year: 2028, discount_rate: \"0,03\"}\n"
+    text = BASE_PLAN + 'calculation: {base_year: 2025, first_year: 2025, last_year: 2028, discount_rate: "0,03"}\n'
     [finding] = [d for d in run_check(write_plan(text)) if d.rule == "schema"]
     assert "write 0.03" in finding.message
     assert finding.line == text.count("\n")

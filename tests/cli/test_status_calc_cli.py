@@ -25,8 +25,20 @@ def test_status_json_is_the_contract_for_the_spec_example(capsys) -> None:
     assert set(first) == {"id", "polarity", "status", "indicators"}
     indicator = first["indicators"][0]
     assert set(indicator) == {
-        "id", "unit", "direction", "baseline", "target", "latest", "planned", "achievement", "progress",
-        "status", "forecast", "forecast_meets_target", "next_due", "overdue",
+        "id",
+        "unit",
+        "direction",
+        "baseline",
+        "target",
+        "latest",
+        "planned",
+        "achievement",
+        "progress",
+        "status",
+        "forecast",
+        "forecast_meets_target",
+        "next_due",
+        "overdue",
     }
     assert indicator["baseline"] == {"value": 42, "date": "2024-12-31"}
     assert indicator["target"] == {"value": 21, "date": "2026-12-31"}
@@ -36,7 +48,10 @@ def test_status_json_is_the_contract_for_the_spec_example(capsys) -> None:
     assert indicator["progress"] == pytest.approx(0.714, abs=5e-4)
     assert indicator["forecast"] == pytest.approx(24.21, abs=5e-3)
     assert (indicator["status"], indicator["forecast_meets_target"], indicator["next_due"], indicator["overdue"]) == (
-        "on_track", False, "2026-12-31", False,
+        "on_track",
+        False,
+        "2026-12-31",
+        False,
     )
 
 
@@ -49,7 +64,7 @@ def test_status_text_spells_out_status_and_reasons(capsys) -> None:
 
 
 def test_status_csv_has_a_row_per_indicator(capsys) -> None:
-    code, out, _ = run_cli(["status", SPEC, "-f", "csv", "--as-of", "2026-11-27"], capsys)
+    _code, out, _ = run_cli(["status", SPEC, "-f", "csv", "--as-of", "2026-11-27"], capsys)
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["indicator"] for r in rows] == ["handlaggningstid", "kompletteringstid", "forvaltningstid"]
     assert rows[0]["status"] == "on_track" and float(rows[0]["planned"]) == pytest.approx(25.5)
@@ -66,7 +81,7 @@ def test_status_of_a_directory_is_the_portfolio(tmp_path, capsys) -> None:
 
 def test_thresholds_come_from_nytta_toml_when_the_plan_sets_none(tmp_path, capsys, monkeypatch) -> None:
     (tmp_path / "plan.yaml").write_text(BASE_PLAN, encoding="utf-8")
-    code, out, _ = run_cli(["status", str(tmp_path / "plan.yaml"), "-f", "json", "--as-of", "2026-11-27"], capsys)
+    _code, out, _ = run_cli(["status", str(tmp_path / "plan.yaml"), "-f", "json", "--as-of", "2026-11-27"], capsys)
     indicator = json.loads(out)["plans"][0]["benefits"][0]["indicators"][0]
     assert indicator["status"] == "at_risk"  # 25 vs planned ≈ 23.2: 89 % of the planned improvement
     (tmp_path / "nytta.toml").write_text("[thresholds]\non_track = 0.85\nat_risk = 0.5\n", encoding="utf-8")
@@ -93,9 +108,22 @@ def test_calc_json_is_the_contract_for_the_spec_example(capsys) -> None:
     data = json.loads(out)
     assert code == 0
     assert list(data) == [
-        "plan", "currency", "discount_rate", "base_year", "years", "benefits", "benefits_by_category", "costs",
-        "costs_by_kind", "net", "discounted_net", "npv", "benefit_cost_ratio", "payback_year",
-        "discounted_payback_year", "realised_to_date",
+        "plan",
+        "currency",
+        "discount_rate",
+        "base_year",
+        "years",
+        "benefits",
+        "benefits_by_category",
+        "costs",
+        "costs_by_kind",
+        "net",
+        "discounted_net",
+        "npv",
+        "benefit_cost_ratio",
+        "payback_year",
+        "discounted_payback_year",
+        "realised_to_date",
     ]
     assert data["benefits"]["2027"] == pytest.approx(432_000)
     assert data["benefits_by_category"]["redeployment"]["2027"] == pytest.approx(432_000)

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SPEC_DIR, run_cli
+from conftest import ROOT, SPEC_DIR, TESTS, run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 PLANS = {
     "bygglov-e-tjanst": SPEC_DIR / "bygglov-e-tjanst.yaml",
     "digitala-vardbesok": ROOT / "plans" / "digitala-vardbesok.yaml",
@@ -42,7 +41,9 @@ def test_markdown_matches_the_golden_file(name: str, lang: str, capsys) -> None:
 
 def test_default_language_is_the_plans_own_else_swedish(tmp_path: Path, capsys) -> None:
     english = tmp_path / "plan.yaml"
-    english.write_text(PLANS["bygglov-e-tjanst"].read_text(encoding="utf-8").replace("language: sv", "language: en"), encoding="utf-8")
+    english.write_text(
+        PLANS["bygglov-e-tjanst"].read_text(encoding="utf-8").replace("language: sv", "language: en"), encoding="utf-8"
+    )
     (tmp_path / "bygglov-e-tjanst.measurements.csv").write_bytes((SPEC_DIR / "bygglov-e-tjanst.measurements.csv").read_bytes())
     assert "Summary for the steering group" in _report([str(english), "-f", "md"], capsys)
     assert "Sammanfattning för styrgruppen" in _report([str(PLANS["bygglov-e-tjanst"]), "-f", "md"], capsys)
@@ -50,8 +51,19 @@ def test_default_language_is_the_plans_own_else_swedish(tmp_path: Path, capsys) 
 
 def test_swedish_numbers_and_terms(capsys) -> None:
     text = _report([str(PLANS["bygglov-e-tjanst"]), "-f", "md"], capsys)
-    for words in ("Nettonuvärde: **135\u00a0299\u00a0kr**", "Nyttoägare", "Nyttomottagare", "Nollmätning", "Målvärde",
-                  "Nyttokalkyl", "Omfördelningsnytta", "Effektkedja", "Onytta", "| 432\u00a0000 |", "Nytta/kostnad: 1,10"):
+    for words in (
+        "Nettonuvärde: **135\u00a0299\u00a0kr**",
+        "Nyttoägare",
+        "Nyttomottagare",
+        "Nollmätning",
+        "Målvärde",
+        "Nyttokalkyl",
+        "Omfördelningsnytta",
+        "Effektkedja",
+        "Onytta",
+        "| 432\u00a0000 |",
+        "Nytta/kostnad: 1,10",
+    ):
         assert words in text, words
     english = _report([str(PLANS["bygglov-e-tjanst"]), "-f", "md", "--lang", "en"], capsys)
     assert "Net present value: **SEK 135,299**" in english and "Benefit–cost ratio: 1.10" in english
@@ -90,7 +102,7 @@ def test_hostile_text_is_rendered_as_text_in_html(tmp_path: Path, capsys) -> Non
 def test_hostile_text_is_rendered_as_text_in_markdown(tmp_path: Path, capsys) -> None:
     text = _report([str(_hostile_plan(tmp_path)), "-f", "md"], capsys)
     assert "<script" not in text
-    assert "&lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; \"citat\" \\| \\*fet\\*" in text
+    assert '&lt;script&gt;alert("x")&lt;/script&gt; &amp; "citat" \\| \\*fet\\*' in text
     mermaid = text.split("```mermaid", 1)[1].split("```", 1)[0]
     assert "<" not in mermaid and "#lt;script#gt;" in mermaid
 
@@ -115,9 +127,7 @@ def test_templates_folder_overrides_by_name(tmp_path: Path, capsys) -> None:
 )
 def test_user_templates_cannot_reach_files_or_internals(template: str, tmp_path: Path, capsys) -> None:
     (tmp_path / "plan.md.j2").write_text(template, encoding="utf-8")
-    code, out, err = run_cli(
-        ["report", str(PLANS["bygglov-e-tjanst"]), "-f", "md", "--templates", str(tmp_path)], capsys
-    )
+    code, out, err = run_cli(["report", str(PLANS["bygglov-e-tjanst"]), "-f", "md", "--templates", str(tmp_path)], capsys)
     assert code == 2, out
     assert "root:" not in out and "the report template failed" in err
 
@@ -125,8 +135,14 @@ def test_user_templates_cannot_reach_files_or_internals(template: str, tmp_path:
 def test_portfolio_report(capsys) -> None:
     text = _report([str(ROOT / "plans"), "-f", "md"], capsys)
     assert text.count("\n| ") >= 3
-    for words in ("Portföljrapport", "Summa per nyttokategori", "Summa per organisation", "Yrkesbevisverket",
-                  "Mätningar de närmaste 30 dagarna och försenade", "Miljönytta"):
+    for words in (
+        "Portföljrapport",
+        "Summa per nyttokategori",
+        "Summa per organisation",
+        "Yrkesbevisverket",
+        "Mätningar de närmaste 30 dagarna och försenade",
+        "Miljönytta",
+    ):
         assert words in text, words
 
 

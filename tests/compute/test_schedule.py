@@ -31,8 +31,20 @@ def test_add_months_keeps_the_end_of_month(start: date, months: int, expected: d
 
 
 def _benefit(indicator: dict, realisation: dict | None = None) -> Benefit:
-    data = {"id": "b", "name": "B", "indicators": [{"id": "i", "name": "I", "unit": "st", "direction": "increase",
-                                                     "baseline": {"value": 1, "date": date(2024, 12, 31)}, **indicator}]}
+    data = {
+        "id": "b",
+        "name": "B",
+        "indicators": [
+            {
+                "id": "i",
+                "name": "I",
+                "unit": "st",
+                "direction": "increase",
+                "baseline": {"value": 1, "date": date(2024, 12, 31)},
+                **indicator,
+            }
+        ],
+    }
     if realisation:
         data["realisation"] = realisation
     return Benefit.model_validate(data)

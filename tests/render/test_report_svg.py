@@ -20,32 +20,55 @@ from nytta.render.report.chart import ChartData, ChartText, line_chart, nice_tic
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert(1)</script> & "q"'
 NBSP = "\u00a0"
-KINDS = {"intervention": "Insats", "output": "Leverans", "change": "Förändring", "effect": "Effekt",
-         "benefit": "Nytta", "disbenefit": "Onytta", "goal": "Mål"}
+KINDS = {
+    "intervention": "Insats",
+    "output": "Leverans",
+    "change": "Förändring",
+    "effect": "Effekt",
+    "benefit": "Nytta",
+    "disbenefit": "Onytta",
+    "goal": "Mål",
+}
 
 
 def swedish(value: float) -> str:
     return f"{value:,.1f}".replace(",", NBSP).replace(".", ",").replace("-", "−")
 
 
-TEXT = ChartText(x_axis="Datum", y_axis="Handläggningstid", baseline="Nollmätning", planned="Planerat",
-                 target="Målvärde", actual="Utfall", forecast="Prognos", as_of="Idag",
-                 description="Status: risk. Utfall 31 dagar.", no_data="Inga mätvärden ännu")
+TEXT = ChartText(
+    x_axis="Datum",
+    y_axis="Handläggningstid",
+    baseline="Nollmätning",
+    planned="Planerat",
+    target="Målvärde",
+    actual="Utfall",
+    forecast="Prognos",
+    as_of="Idag",
+    description="Status: risk. Utfall 31 dagar.",
+    no_data="Inga mätvärden ännu",
+)
 DATA = ChartData(
-    chart_id="chart-ind-1", title="Handläggningstid (dagar)", unit="dagar",
+    chart_id="chart-ind-1",
+    title="Handläggningstid (dagar)",
+    unit="dagar",
     baseline=(date(2024, 1, 15), 42.0),
     planned=[(date(2024, 1, 15), 42.0), (date(2026, 12, 31), 30.0), (date(2027, 12, 31), 21.0)],
     targets=[(date(2026, 12, 31), 30.0), (date(2027, 12, 31), 21.0)],
     actual=[(date(2024, 6, 30), 41.0), (date(2025, 9, 30), 36.0), (date(2026, 9, 30), 31.0)],
-    forecast=(date(2027, 12, 31), 26.5), as_of=date(2026, 11, 27),
-    value_format=swedish, date_format=date.isoformat,
+    forecast=(date(2027, 12, 31), 26.5),
+    as_of=date(2026, 11, 27),
+    value_format=swedish,
+    date_format=date.isoformat,
 )
 EMPTY = replace(DATA, baseline=None, planned=[], targets=[], actual=[], forecast=None)
 
 NODES = [
-    ChainNode("i1", "Införa e-tjänst", "intervention"), ChainNode("o1", "E-tjänst i drift", "output"),
-    ChainNode("c1", "Kompletta ansökningar", "change"), ChainNode("e1", "Kortare handläggningstid", "effect"),
-    ChainNode("b1", "Minskad tid", "benefit"), ChainNode("d1", "Sämre service utan digital vana", "disbenefit"),
+    ChainNode("i1", "Införa e-tjänst", "intervention"),
+    ChainNode("o1", "E-tjänst i drift", "output"),
+    ChainNode("c1", "Kompletta ansökningar", "change"),
+    ChainNode("e1", "Kortare handläggningstid", "effect"),
+    ChainNode("b1", "Minskad tid", "benefit"),
+    ChainNode("d1", "Sämre service utan digital vana", "disbenefit"),
     ChainNode("g1", "Effektiv kommun", "goal"),
 ]
 EDGES = [("i1", "o1"), ("o1", "c1"), ("c1", "e1"), ("e1", "b1"), ("o1", "d1"), ("b1", "g1")]
@@ -116,8 +139,7 @@ def test_chart_is_an_accessible_svg_that_scales() -> None:
 
 def test_chart_draws_every_series_and_a_legend() -> None:
     words = texts(parse(line_chart(DATA, TEXT)))
-    for word in ("Nollmätning", "Planerat", "Målvärde", "Utfall", "Prognos", "Idag", "Datum",
-                 "Handläggningstid (dagar)"):
+    for word in ("Nollmätning", "Planerat", "Målvärde", "Utfall", "Prognos", "Idag", "Datum", "Handläggningstid (dagar)"):
         assert word in words
     only_actual = replace(EMPTY, actual=[(date(2025, 1, 1), 3.0), (date(2025, 6, 1), 4.0)])
     words = texts(parse(line_chart(only_actual, TEXT)))
@@ -222,13 +244,11 @@ def test_tick_labels_use_the_date_format() -> None:
 DEGENERATE = {
     "no data": EMPTY,
     "one point": replace(EMPTY, actual=[(date(2026, 5, 5), 1234.5)]),
-    "equal values": replace(EMPTY, actual=[(date(2025, 1, 1), 7.0), (date(2026, 1, 1), 7.0)],
-                            targets=[(date(2027, 1, 1), 7.0)]),
+    "equal values": replace(EMPTY, actual=[(date(2025, 1, 1), 7.0), (date(2026, 1, 1), 7.0)], targets=[(date(2027, 1, 1), 7.0)]),
     "all zero": replace(EMPTY, actual=[(date(2025, 1, 1), 0.0), (date(2026, 1, 1), 0.0)]),
     "one-day span": replace(EMPTY, baseline=(DATA.as_of, 3.0), actual=[(DATA.as_of, 4.0)], forecast=(DATA.as_of, 5.0)),
     "negative": replace(EMPTY, actual=[(date(2025, 1, 1), -40.0), (date(2025, 6, 1), -12.5)]),
-    "huge": replace(EMPTY, actual=[(date(2025, 1, 1), 1e15), (date(2026, 1, 1), -3e300)],
-                    targets=[(date(1, 1, 1), 1e308)]),
+    "huge": replace(EMPTY, actual=[(date(2025, 1, 1), 1e15), (date(2026, 1, 1), -3e300)], targets=[(date(1, 1, 1), 1e308)]),
     "tiny differences": replace(EMPTY, actual=[(date(2025, 1, 1), 1e17), (date(2025, 2, 1), 1e17 + 16)]),
     "denormal": replace(EMPTY, actual=[(date(2025, 1, 1), 5e-324), (date(2025, 2, 1), 1e-310)]),
     "not a number": replace(EMPTY, actual=[(date(2025, 1, 1), math.nan), (date(2025, 2, 1), math.inf)]),
@@ -255,8 +275,15 @@ POINTS = st.lists(st.tuples(st.dates(), st.floats(allow_nan=True, allow_infinity
 def test_any_points_give_a_valid_chart(
     actual: list[tuple[date, float]], targets: list[tuple[date, float]], planned: list[tuple[date, float]], as_of: date
 ) -> None:
-    data = replace(EMPTY, actual=actual, targets=targets, planned=planned, as_of=as_of,
-                   forecast=actual[0] if actual else None, baseline=targets[0] if targets else None)
+    data = replace(
+        EMPTY,
+        actual=actual,
+        targets=targets,
+        planned=planned,
+        as_of=as_of,
+        forecast=actual[0] if actual else None,
+        baseline=targets[0] if targets else None,
+    )
     svg = line_chart(data, TEXT)
     assert_self_contained(svg)
     assert 4 <= len(y_ticks(parse(svg))) <= 6 or not any(math.isfinite(v) for _, v in actual + targets + planned)
@@ -345,8 +372,7 @@ def test_cycles_self_loops_and_lonely_nodes_do_not_raise() -> None:
 
 
 IDS = st.text(max_size=4)
-CHAIN_NODES = st.lists(st.builds(ChainNode, IDS, st.text(max_size=60), st.sampled_from([*KINDS, "other"])),
-                       max_size=8)
+CHAIN_NODES = st.lists(st.builds(ChainNode, IDS, st.text(max_size=60), st.sampled_from([*KINDS, "other"])), max_size=8)
 
 
 @settings(max_examples=100, deadline=None)
@@ -378,8 +404,9 @@ def test_mermaid_has_one_line_per_node_and_edge() -> None:
     assert text.splitlines()[0] == "flowchart LR" and "```" not in text
     assert len(node_lines(text)) == len(NODES)
     assert len([line for line in text.splitlines() if "-->" in line]) == len(EDGES)
-    assert {f"classDef {kind} " for kind in KINDS} <= {line.strip()[: len(f"classDef {k} ")] for line in
-                                                       text.splitlines() for k in KINDS}
+    assert {f"classDef {kind} " for kind in KINDS} <= {
+        line.strip()[: len(f"classDef {k} ")] for line in text.splitlines() for k in KINDS
+    }
 
 
 def test_mermaid_shapes_differ_by_kind() -> None:

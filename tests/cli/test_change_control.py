@@ -62,16 +62,20 @@ def test_without_since_the_rule_does_not_run(repo: Path, capsys) -> None:
 
 
 def test_unapproved_plan_may_move_its_goal_posts(repo: Path, capsys) -> None:
-    unapproved = BASE_PLAN.replace("  approvals:\n    - {by: karin, role: change_owner, date: 2025-02-01}\n", "").replace("phase: realise", "phase: specify")
+    unapproved = BASE_PLAN.replace("  approvals:\n    - {by: karin, role: change_owner, date: 2025-02-01}\n", "").replace(
+        "phase: realise", "phase: specify"
+    )
     _commit(repo, unapproved)
     _commit(repo, unapproved.replace("value: 20}", "value: 25}"))
-    code, out, _ = run_cli(["check", str(repo / "plan.yaml"), "--since", "HEAD~1", "-f", "json", "--as-of", "2026-11-27"], capsys)
+    argv = ["check", str(repo / "plan.yaml"), "--since", "HEAD~1", "-f", "json", "--as-of", "2026-11-27"]
+    _code, out, _ = run_cli(argv, capsys)
     assert "unrecorded-revision" not in out
 
 
 def test_diff_against_a_revision(repo: Path, capsys) -> None:
     changed = MOVED.replace("owner: anna", "owner: karin").replace(
-        "          - {date: 2026-09-30, value: 25}", "          - {date: 2026-09-30, value: 25}\n          - {date: 2026-10-31, value: 24}"
+        "          - {date: 2026-09-30, value: 25}",
+        "          - {date: 2026-09-30, value: 25}\n          - {date: 2026-10-31, value: 24}",
     )
     _commit(repo, changed)
     code, out, _ = run_cli(["diff", str(repo / "plan.yaml"), "--rev", "HEAD~1", "-f", "json"], capsys)
@@ -91,8 +95,13 @@ def test_diff_against_a_revision(repo: Path, capsys) -> None:
 def test_diff_of_two_files_lists_added_and_removed(tmp_path: Path, capsys) -> None:
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text(BASE_PLAN, encoding="utf-8")
-    new.write_text(BASE_PLAN.replace("id: kortare-tid", "id: snabbare-beslut").replace("leads_to: [kortare-tid]", "leads_to: [snabbare-beslut]"), encoding="utf-8")
-    code, out, _ = run_cli(["diff", str(old), str(new), "-f", "json"], capsys)
+    new.write_text(
+        BASE_PLAN.replace("id: kortare-tid", "id: snabbare-beslut").replace(
+            "leads_to: [kortare-tid]", "leads_to: [snabbare-beslut]"
+        ),
+        encoding="utf-8",
+    )
+    _code, out, _ = run_cli(["diff", str(old), str(new), "-f", "json"], capsys)
     assert [c["kind"] for c in json.loads(out)["changes"]] == ["benefit-added", "benefit-removed"]
 
 

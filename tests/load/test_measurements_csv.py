@@ -16,12 +16,18 @@ PLAN = BASE_PLAN.replace("  approvals:", "  measurements_file: matningar.csv\n  
 def test_comma_dialect() -> None:
     table = read_measurements("indicator,date,value,source\ndagar,2026-09-30,25.5,Ärendesystemet\n")
     [row] = table.rows
-    assert (row.indicator, row.date, row.value, row.source, row.line) == ("dagar", _dt.date(2026, 9, 30), 25.5, "Ärendesystemet", 2)
+    assert (row.indicator, row.date, row.value, row.source, row.line) == (
+        "dagar",
+        _dt.date(2026, 9, 30),
+        25.5,
+        "Ärendesystemet",
+        2,
+    )
     assert table.delimiter == ","
 
 
 def test_semicolon_dialect_with_decimal_comma_and_bom() -> None:
-    table = read_measurements("\ufeffindicator;date;value;note\ndagar;2026-09-30;1 234,5;\"Semester; låg bemanning\"\n")
+    table = read_measurements('\ufeffindicator;date;value;note\ndagar;2026-09-30;1 234,5;"Semester; låg bemanning"\n')
     [row] = table.rows
     assert row.value == 1234.5
     assert row.note == "Semester; låg bemanning"
@@ -29,7 +35,10 @@ def test_semicolon_dialect_with_decimal_comma_and_bom() -> None:
 
 
 def test_bad_rows_name_their_line_and_column() -> None:
-    text = "indicator,date,value\ndagar,2026-09-30,25\ndagar,30/9/2026,24\n\"dagar\nmed radbrytning\",2026-10-31,23\ndagar,2026-11-30,\n"
+    text = (
+        "indicator,date,value\ndagar,2026-09-30,25\ndagar,30/9/2026,24\n"
+        '"dagar\nmed radbrytning",2026-10-31,23\ndagar,2026-11-30,\n'
+    )
     table = read_measurements(text)
     problems = [(p.line, p.column, p.message) for p in table.problems]
     assert problems[0] == (3, 7, "'30/9/2026' is not a date written YYYY-MM-DD")
