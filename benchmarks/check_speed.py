@@ -39,8 +39,7 @@ def _source(folder: str) -> Path:
 
 def _commands(plan: str, sources: list[str]) -> dict[str, tuple[list[str], dict[str, str] | None]]:
     """Name -> (command, environment or None for the inherited one)."""
-    commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
-        "python -c pass": ([sys.executable, "-c", "pass"], None)}
+    commands: dict[str, tuple[list[str], dict[str, str] | None]] = {"python -c pass": ([sys.executable, "-c", "pass"], None)}
     if not sources:
         commands["nytta --help"] = ([*_nytta(), "--help"], None)
         commands["nytta check PLAN"] = ([*_nytta(), "check", plan], None)
@@ -60,8 +59,13 @@ def _time(command: list[str], env: dict[str, str] | None = None) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--src", action="append", default=[], metavar="DIR",
-                        help="time `python -m nytta` from this source tree (repeat to compare trees)")
+    parser.add_argument(
+        "--src",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="time `python -m nytta` from this source tree (repeat to compare trees)",
+    )
     parser.add_argument("plan", nargs="?", default=str(ROOT / "plans" / "automatiserad-arendehantering.yaml"))
     args = parser.parse_args()
     commands = _commands(args.plan, args.src)

@@ -38,8 +38,7 @@ from generate_portfolio import generate
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = ("--as-of", "2026-11-27")
 SPEC = "tests/data/spec/bygglov-e-tjanst.yaml"
-COMMANDS = ("check", "status", "calc", "report", "diff", "rules", "explain", "schema",
-            "record", "import", "init", "export")
+COMMANDS = ("check", "status", "calc", "report", "diff", "rules", "explain", "schema", "record", "import", "init", "export")
 OUT = "{out}"  # in a case's arguments: the folder for its -o files
 TMP_MARK = b"<TMP>"
 TREE_MARK = b"<TREE>"
@@ -83,10 +82,12 @@ class Inputs:
 
 def environment(tree: Path) -> dict[str, str]:
     """A fixed environment for nytta, importing it from ``tree``/src."""
-    env = {key: value for key, value in os.environ.items()
-           if key not in {"GITHUB_ACTIONS", "GITLAB_CI", "LC_ALL", "PYTHONPATH", "FORCE_COLOR"}}
-    env.update(NO_COLOR="1", COLUMNS="120", TERM="dumb", LANG="C.UTF-8", TZ="UTC",
-               NYTTA_JOBS="1", PYTHONPATH=str(tree / "src"))
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"GITHUB_ACTIONS", "GITLAB_CI", "LC_ALL", "PYTHONPATH", "FORCE_COLOR"}
+    }
+    env.update(NO_COLOR="1", COLUMNS="120", TERM="dumb", LANG="C.UTF-8", TZ="UTC", NYTTA_JOBS="1", PYTHONPATH=str(tree / "src"))
     return env
 
 
@@ -94,8 +95,7 @@ def environment(tree: Path) -> dict[str, str]:
 def reference_worktree(ref: str, parent: Path) -> Iterator[Path]:
     """A detached worktree of ``ref`` under ``parent``, removed afterwards."""
     path = parent / "ref"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--quiet", "--detach", str(path), ref],
-                   check=True)
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--quiet", "--detach", str(path), ref], check=True)
     try:
         yield path
     finally:
@@ -105,11 +105,14 @@ def reference_worktree(ref: str, parent: Path) -> Iterator[Path]:
 
 def verify_side(side: Side) -> None:
     """Fail unless ``side`` imports nytta (and its templates) from its own tree."""
-    probe = ("import nytta; print(nytta.__file__)\n"
-             "try:\n from nytta.render.report.environment import builtin_templates; print(builtin_templates())\n"
-             "except ImportError: pass\n")
-    result = subprocess.run([sys.executable, "-c", probe], env=environment(side.tree), cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    probe = (
+        "import nytta; print(nytta.__file__)\n"
+        "try:\n from nytta.render.report.environment import builtin_templates; print(builtin_templates())\n"
+        "except ImportError: pass\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=environment(side.tree), cwd=ROOT, capture_output=True, text=True, check=False
+    )
     if result.returncode:
         raise SystemExit(f"{side.label}: cannot import nytta from {side.tree}/src:\n{result.stderr}")
     for line in result.stdout.splitlines():
@@ -143,17 +146,21 @@ def check_status_cases(portfolio: str) -> list[Case]:
     """check and status in every format on plans/, the spec example and the portfolio."""
     cases = []
     for target, label in (("plans/", "plans/"), (SPEC, "spec"), (portfolio, "portfolio")):
-        cases += [Case(f"check -f {fmt} {label}", ("check", "-f", fmt, *AS_OF, target))
-                  for fmt in ("text", "json", "sarif", "github", "gitlab", "junit")]
-        cases += [Case(f"status -f {fmt} {label}", ("status", "-f", fmt, *AS_OF, target))
-                  for fmt in ("text", "json", "csv")]
+        cases += [
+            Case(f"check -f {fmt} {label}", ("check", "-f", fmt, *AS_OF, target))
+            for fmt in ("text", "json", "sarif", "github", "gitlab", "junit")
+        ]
+        cases += [Case(f"status -f {fmt} {label}", ("status", "-f", fmt, *AS_OF, target)) for fmt in ("text", "json", "csv")]
     return cases
 
 
 def calc_cases() -> list[Case]:
     """calc in every format on each plan and the spec example."""
-    return [Case(f"calc -f {fmt} {plan}", ("calc", "-f", fmt, *AS_OF, plan))
-            for plan in [*plan_files(), SPEC] for fmt in ("text", "json", "csv")]
+    return [
+        Case(f"calc -f {fmt} {plan}", ("calc", "-f", fmt, *AS_OF, plan))
+        for plan in [*plan_files(), SPEC]
+        for fmt in ("text", "json", "csv")
+    ]
 
 
 def report_export_cases(portfolio: str) -> list[Case]:
@@ -164,24 +171,27 @@ def report_export_cases(portfolio: str) -> list[Case]:
     for target, label in targets:
         for fmt in ("md", "html"):
             out = f"{OUT}/report.{fmt}"
-            cases.append(Case(f"report -f {fmt} {label}", ("report", "-f", fmt, *AS_OF, "-o", out, target),
-                              outputs=(f"report.{fmt}",)))
+            cases.append(
+                Case(f"report -f {fmt} {label}", ("report", "-f", fmt, *AS_OF, "-o", out, target), outputs=(f"report.{fmt}",))
+            )
     for target, label in (("plans/", "plans/"), (portfolio, "portfolio")):
         for fmt in ("csv", "json"):
             out = f"{OUT}/register.{fmt}"
-            cases.append(Case(f"export -f {fmt} {label}", ("export", "-f", fmt, *AS_OF, "-o", out, target),
-                              outputs=(f"register.{fmt}",)))
+            cases.append(
+                Case(f"export -f {fmt} {label}", ("export", "-f", fmt, *AS_OF, "-o", out, target), outputs=(f"register.{fmt}",))
+            )
     return cases
 
 
 def other_cases(changed: str) -> list[Case]:
     """diff, rules, explain, schema, the error cases and every help text."""
     cases = [Case(f"diff -f {fmt} spec changed", ("diff", "-f", fmt, SPEC, changed)) for fmt in ("text", "md", "json")]
-    cases += [Case("rules", ("rules",)), Case("explain missing-owner", ("explain", "missing-owner")),
-              Case("schema", ("schema",))]
-    cases += [Case("error: check no/such/file", ("check", *AS_OF, "no/such/file")),
-              Case("error: status --format bogus", ("status", "--format", "bogus", *AS_OF, "plans/")),
-              Case("error: calc --rate x", ("calc", *AS_OF, "plans/digitala-vardbesok.yaml", "--rate", "x"))]
+    cases += [Case("rules", ("rules",)), Case("explain missing-owner", ("explain", "missing-owner")), Case("schema", ("schema",))]
+    cases += [
+        Case("error: check no/such/file", ("check", *AS_OF, "no/such/file")),
+        Case("error: status --format bogus", ("status", "--format", "bogus", *AS_OF, "plans/")),
+        Case("error: calc --rate x", ("calc", *AS_OF, "plans/digitala-vardbesok.yaml", "--rate", "x")),
+    ]
     cases.append(Case("--help", ("--help",), is_help=True))
     cases += [Case(f"{command} --help", (command, "--help"), is_help=True) for command in COMMANDS]
     return cases
@@ -205,8 +215,9 @@ def run_side(case: Case, side: Side, out: Path, tmp: Path) -> Run:
     """Run ``case`` on ``side``, writing into (and then emptying) ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     args = [arg.replace(OUT, str(out)) for arg in case.args]
-    result = subprocess.run([sys.executable, "-m", "nytta", *args], env=environment(side.tree), cwd=ROOT,
-                            capture_output=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "nytta", *args], env=environment(side.tree), cwd=ROOT, capture_output=True, check=False
+    )
     run = Run(exit_code=result.returncode)
     run.streams["stdout"] = normalise(result.stdout, side, tmp)
     run.streams["stderr"] = normalise(result.stderr, side, tmp)
@@ -219,8 +230,13 @@ def run_side(case: Case, side: Side, out: Path, tmp: Path) -> Run:
 
 def short_diff(name: str, old: bytes, new: bytes) -> list[str]:
     """The first lines of a unified diff of one stream."""
-    lines = difflib.unified_diff(old.decode(errors="replace").splitlines(), new.decode(errors="replace").splitlines(),
-                                 f"ref/{name}", f"current/{name}", lineterm="")
+    lines = difflib.unified_diff(
+        old.decode(errors="replace").splitlines(),
+        new.decode(errors="replace").splitlines(),
+        f"ref/{name}",
+        f"current/{name}",
+        lineterm="",
+    )
     return [f"    {line}" for line in list(lines)[:DIFF_LINES]]
 
 

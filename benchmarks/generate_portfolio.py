@@ -41,21 +41,73 @@ PLACE_STEMS = ["Norr", "Söder", "Öster", "Väster", "Sjö", "Berg", "Lind", "B
 PLACE_ENDS = ["vik", "by", "stad", "köping", "torp", "hamn", "dal", "sund", "näs", "å"]
 AGENCY_STEMS = ["Tillstånds", "Bidrags", "Register", "Tillsyns", "Stöd", "Licens", "Arkiv", "Kart"]
 FIRST_NAMES = [
-    "Anna", "Karin", "Eva", "Maria", "Lena", "Sara", "Emma", "Ingrid", "Malin", "Elin", "Johanna", "Sofia",
-    "Lars", "Per", "Olle", "Erik", "Johan", "Anders", "Mikael", "Henrik", "Nils", "Jonas", "Magnus", "Oskar",
+    "Anna",
+    "Karin",
+    "Eva",
+    "Maria",
+    "Lena",
+    "Sara",
+    "Emma",
+    "Ingrid",
+    "Malin",
+    "Elin",
+    "Johanna",
+    "Sofia",
+    "Lars",
+    "Per",
+    "Olle",
+    "Erik",
+    "Johan",
+    "Anders",
+    "Mikael",
+    "Henrik",
+    "Nils",
+    "Jonas",
+    "Magnus",
+    "Oskar",
 ]
 SURNAMES = [
-    "Berg", "Lind", "Ek", "Holm", "Sjöberg", "Lindqvist", "Nyström", "Åberg", "Björk", "Dahl", "Engström",
-    "Forsberg", "Hedlund", "Lundgren", "Sandberg", "Strand", "Wikström", "Öberg", "Falk", "Hellström",
+    "Berg",
+    "Lind",
+    "Ek",
+    "Holm",
+    "Sjöberg",
+    "Lindqvist",
+    "Nyström",
+    "Åberg",
+    "Björk",
+    "Dahl",
+    "Engström",
+    "Forsberg",
+    "Hedlund",
+    "Lundgren",
+    "Sandberg",
+    "Strand",
+    "Wikström",
+    "Öberg",
+    "Falk",
+    "Hellström",
 ]
 SUBJECTS = {
     "kommun": [
-        "bygglov", "försörjningsstöd", "färdtjänst", "skolskjuts", "bostadsanpassning", "livsmedelstillsyn",
-        "serveringstillstånd", "förskoleplacering", "parkeringstillstånd", "felanmälan",
+        "bygglov",
+        "försörjningsstöd",
+        "färdtjänst",
+        "skolskjuts",
+        "bostadsanpassning",
+        "livsmedelstillsyn",
+        "serveringstillstånd",
+        "förskoleplacering",
+        "parkeringstillstånd",
+        "felanmälan",
     ],
     "region": ["remisser", "provsvar", "sjukresor", "hjälpmedel", "tidbokning", "journalkopior"],
     "myndighet": [
-        "tillståndsansökningar", "bidragsansökningar", "registerutdrag", "tillsynsärenden", "utbetalningar",
+        "tillståndsansökningar",
+        "bidragsansökningar",
+        "registerutdrag",
+        "tillsynsärenden",
+        "utbetalningar",
     ],
 }
 INITIATIVES = [
@@ -81,14 +133,19 @@ CHANGES = [
     "Utskick sker digitalt i stället för med post",
 ]
 RISKS = [
-    ("Få sökande använder den digitala vägen och fortsätter skicka papper.",
-     "Pappersvägen tas bort som förstahandsval på webben; information via kontaktcenter."),
-    ("Leverantören blir försenad och införandet skjuts upp.",
-     "Viten i avtalet och en reservplan med stegvis införande."),
-    ("Frigjord tid tas inte tillvara utan försvinner i annat arbete.",
-     "Nyttoägaren beslutar om omfördelning i verksamhetsplanen och följer upp varje kvartal."),
-    ("Handläggarna fortsätter med gamla arbetssätt vid sidan av systemet.",
-     "Gamla mallar tas bort och superanvändare stöttar under införandet."),
+    (
+        "Få sökande använder den digitala vägen och fortsätter skicka papper.",
+        "Pappersvägen tas bort som förstahandsval på webben; information via kontaktcenter.",
+    ),
+    ("Leverantören blir försenad och införandet skjuts upp.", "Viten i avtalet och en reservplan med stegvis införande."),
+    (
+        "Frigjord tid tas inte tillvara utan försvinner i annat arbete.",
+        "Nyttoägaren beslutar om omfördelning i verksamhetsplanen och följer upp varje kvartal.",
+    ),
+    (
+        "Handläggarna fortsätter med gamla arbetssätt vid sidan av systemet.",
+        "Gamla mallar tas bort och superanvändare stöttar under införandet.",
+    ),
 ]
 ANALYST_TITLES = ["Verksamhetsutvecklare", "Verksamhetsanalytiker", "Controller"]
 OWNER_UNITS = ["Handläggningsenheten", "Kontaktcenter", "Ekonomiavdelningen", "Administrativa enheten"]
@@ -121,85 +178,402 @@ class BenefitTemplate:
     related: tuple[IndicatorTemplate, ...] = ()  # further indicators of a dis-benefit
 
 
-def _ind(name: str, unit: str, direction: str, low: float, high: float, change: tuple[float, float],
-         decimals: int, method: str, source: str, cap: float | None = None) -> IndicatorTemplate:
+def _ind(
+    name: str,
+    unit: str,
+    direction: str,
+    low: float,
+    high: float,
+    change: tuple[float, float],
+    decimals: int,
+    method: str,
+    source: str,
+    cap: float | None = None,
+) -> IndicatorTemplate:
     return IndicatorTemplate(name, unit, direction, low, high, change, decimals, method, source, cap)
 
 
 BENEFITS = [
-    BenefitTemplate("Kortare handläggningstid för {s}", "quality", _ind(
-        "Median handläggningstid", "dagar", "decrease", 20, 60, (0.3, 0.5), 0,
-        "Median över beslut fattade under månaden", "Ärendesystemet")),
-    BenefitTemplate("Fler beslut inom lagstadgad tid för {s}", "quality", _ind(
-        "Andel beslut inom lagstadgad tid", "%", "increase", 55, 80, (0.15, 0.3), 1,
-        "Beslut inom tidsfristen delat med alla beslut under månaden", "Ärendesystemet", cap=99)),
-    BenefitTemplate("Nöjdare sökande inom {s}", "quality", _ind(
-        "Nöjd-kund-index bland sökande", "NKI", "increase", 55, 68, (0.08, 0.18), 0,
-        "Kort enkät efter avslutat ärende", "Enkätverktyget", cap=95)),
-    BenefitTemplate("Färre kompletteringar i ärenden om {s}", "quality", _ind(
-        "Andel ärenden som behöver kompletteras", "%", "decrease", 30, 60, (0.4, 0.6), 1,
-        "Ärenden med minst en begäran om komplettering delat med inkomna ärenden", "Ärendesystemet")),
-    BenefitTemplate("Frigjord handläggartid inom {s}", "redeployment", _ind(
-        "Handläggartimmar per månad för registrering", "timmar/månad", "decrease", 120, 600, (0.3, 0.6), 0,
-        "Tidsrapportering på aktivitetskod REG", "Tidsredovisningen"), "hours"),
-    BenefitTemplate("Mindre handläggartid per ärende om {s}", "redeployment", _ind(
-        "Handläggartid per ärende", "minuter/ärende", "decrease", 45, 120, (0.2, 0.4), 1,
-        "Tidsstudie på ett urval ärenden varje månad", "Tidsstudier"), "minutes"),
-    BenefitTemplate("Färre samtal till kontaktcenter om {s}", "redeployment", _ind(
-        "Samtal till kontaktcenter", "samtal/månad", "decrease", 300, 1500, (0.2, 0.45), 0,
-        "Antal besvarade samtal med ärendekod för området", "Telefonisystemet"), "calls"),
-    BenefitTemplate("Lägre porto- och utskriftskostnader för {s}", "financial", _ind(
-        "Kostnad för porto och utskrift", "kr/månad", "decrease", 15000, 90000, (0.4, 0.7), 0,
-        "Fakturerat belopp per månad på ansvaret för området", "Ekonomisystemet"), "per_month"),
-    BenefitTemplate("Avvecklade licenser för det gamla systemet för {s}", "financial", _ind(
-        "Licenskostnad för tidigare system", "kr/år", "decrease", 150000, 600000, (0.6, 0.9), 0,
-        "Årskostnad enligt gällande licensavtal", "Avtalsdatabasen"), "per_year"),
-    BenefitTemplate("Minskade kostnader för externa konsulter inom {s}", "financial", _ind(
-        "Kostnad för externa konsulter", "kr/månad", "decrease", 20000, 120000, (0.2, 0.5), 0,
-        "Fakturerat belopp per månad på konto 6550", "Ekonomisystemet"), "per_month"),
-    BenefitTemplate("Färre utskrifter inom {s}", "environment", _ind(
-        "Utskrivna sidor", "sidor/månad", "decrease", 5000, 40000, (0.4, 0.8), 0,
-        "Utskriftsstatistik från skrivarna på enheten", "Utskriftssystemet")),
-    BenefitTemplate("Färre resor till servicekontoret för {s}", "environment", _ind(
-        "Besök på servicekontoret", "besök/månad", "decrease", 200, 1500, (0.3, 0.6), 0,
-        "Besöksräknare i entrén, ärenden om området", "Besöksstatistiken")),
-    BenefitTemplate("Lägre klimatpåverkan från tjänsteresor inom {s}", "environment", _ind(
-        "Utsläpp från tjänsteresor", "kg CO2e/månad", "decrease", 1000, 6000, (0.2, 0.4), 0,
-        "Resebokningar omräknade med schablonvärden för utsläpp", "Resebokningssystemet")),
+    BenefitTemplate(
+        "Kortare handläggningstid för {s}",
+        "quality",
+        _ind(
+            "Median handläggningstid",
+            "dagar",
+            "decrease",
+            20,
+            60,
+            (0.3, 0.5),
+            0,
+            "Median över beslut fattade under månaden",
+            "Ärendesystemet",
+        ),
+    ),
+    BenefitTemplate(
+        "Fler beslut inom lagstadgad tid för {s}",
+        "quality",
+        _ind(
+            "Andel beslut inom lagstadgad tid",
+            "%",
+            "increase",
+            55,
+            80,
+            (0.15, 0.3),
+            1,
+            "Beslut inom tidsfristen delat med alla beslut under månaden",
+            "Ärendesystemet",
+            cap=99,
+        ),
+    ),
+    BenefitTemplate(
+        "Nöjdare sökande inom {s}",
+        "quality",
+        _ind(
+            "Nöjd-kund-index bland sökande",
+            "NKI",
+            "increase",
+            55,
+            68,
+            (0.08, 0.18),
+            0,
+            "Kort enkät efter avslutat ärende",
+            "Enkätverktyget",
+            cap=95,
+        ),
+    ),
+    BenefitTemplate(
+        "Färre kompletteringar i ärenden om {s}",
+        "quality",
+        _ind(
+            "Andel ärenden som behöver kompletteras",
+            "%",
+            "decrease",
+            30,
+            60,
+            (0.4, 0.6),
+            1,
+            "Ärenden med minst en begäran om komplettering delat med inkomna ärenden",
+            "Ärendesystemet",
+        ),
+    ),
+    BenefitTemplate(
+        "Frigjord handläggartid inom {s}",
+        "redeployment",
+        _ind(
+            "Handläggartimmar per månad för registrering",
+            "timmar/månad",
+            "decrease",
+            120,
+            600,
+            (0.3, 0.6),
+            0,
+            "Tidsrapportering på aktivitetskod REG",
+            "Tidsredovisningen",
+        ),
+        "hours",
+    ),
+    BenefitTemplate(
+        "Mindre handläggartid per ärende om {s}",
+        "redeployment",
+        _ind(
+            "Handläggartid per ärende",
+            "minuter/ärende",
+            "decrease",
+            45,
+            120,
+            (0.2, 0.4),
+            1,
+            "Tidsstudie på ett urval ärenden varje månad",
+            "Tidsstudier",
+        ),
+        "minutes",
+    ),
+    BenefitTemplate(
+        "Färre samtal till kontaktcenter om {s}",
+        "redeployment",
+        _ind(
+            "Samtal till kontaktcenter",
+            "samtal/månad",
+            "decrease",
+            300,
+            1500,
+            (0.2, 0.45),
+            0,
+            "Antal besvarade samtal med ärendekod för området",
+            "Telefonisystemet",
+        ),
+        "calls",
+    ),
+    BenefitTemplate(
+        "Lägre porto- och utskriftskostnader för {s}",
+        "financial",
+        _ind(
+            "Kostnad för porto och utskrift",
+            "kr/månad",
+            "decrease",
+            15000,
+            90000,
+            (0.4, 0.7),
+            0,
+            "Fakturerat belopp per månad på ansvaret för området",
+            "Ekonomisystemet",
+        ),
+        "per_month",
+    ),
+    BenefitTemplate(
+        "Avvecklade licenser för det gamla systemet för {s}",
+        "financial",
+        _ind(
+            "Licenskostnad för tidigare system",
+            "kr/år",
+            "decrease",
+            150000,
+            600000,
+            (0.6, 0.9),
+            0,
+            "Årskostnad enligt gällande licensavtal",
+            "Avtalsdatabasen",
+        ),
+        "per_year",
+    ),
+    BenefitTemplate(
+        "Minskade kostnader för externa konsulter inom {s}",
+        "financial",
+        _ind(
+            "Kostnad för externa konsulter",
+            "kr/månad",
+            "decrease",
+            20000,
+            120000,
+            (0.2, 0.5),
+            0,
+            "Fakturerat belopp per månad på konto 6550",
+            "Ekonomisystemet",
+        ),
+        "per_month",
+    ),
+    BenefitTemplate(
+        "Färre utskrifter inom {s}",
+        "environment",
+        _ind(
+            "Utskrivna sidor",
+            "sidor/månad",
+            "decrease",
+            5000,
+            40000,
+            (0.4, 0.8),
+            0,
+            "Utskriftsstatistik från skrivarna på enheten",
+            "Utskriftssystemet",
+        ),
+    ),
+    BenefitTemplate(
+        "Färre resor till servicekontoret för {s}",
+        "environment",
+        _ind(
+            "Besök på servicekontoret",
+            "besök/månad",
+            "decrease",
+            200,
+            1500,
+            (0.3, 0.6),
+            0,
+            "Besöksräknare i entrén, ärenden om området",
+            "Besöksstatistiken",
+        ),
+    ),
+    BenefitTemplate(
+        "Lägre klimatpåverkan från tjänsteresor inom {s}",
+        "environment",
+        _ind(
+            "Utsläpp från tjänsteresor",
+            "kg CO2e/månad",
+            "decrease",
+            1000,
+            6000,
+            (0.2, 0.4),
+            0,
+            "Resebokningar omräknade med schablonvärden för utsläpp",
+            "Resebokningssystemet",
+        ),
+    ),
 ]
 DISBENEFITS = [
-    BenefitTemplate("Ökad förvaltningstid för systemet", "redeployment", _ind(
-        "Timmar för systemförvaltning", "timmar/månad", "decrease", 5, 20, (0.5, 2.0), 0,
-        "Tidsrapportering på aktivitetskod FORV", "Tidsredovisningen"), "hours", (_ind(
-            "Ändringsärenden till leverantören", "ärenden/månad", "decrease", 2, 8, (0.5, 1.5), 0,
-            "Beställda ändringar i leverantörens portal", "Leverantörsportalen"),)),
-    BenefitTemplate("Fler supportärenden under införandet", "quality", _ind(
-        "Supportärenden om den nya tjänsten", "ärenden/månad", "decrease", 10, 40, (0.3, 1.0), 0,
-        "Ärenden i IT-supportens kö med kategorin för tjänsten", "Supportsystemet"), None, (_ind(
-            "Väntetid hos IT-supporten", "timmar", "decrease", 4, 12, (0.2, 0.6), 1,
-            "Medeltid från anmälan till första svar", "Supportsystemet"),)),
-    BenefitTemplate("Ökad energiförbrukning i serverhallen", "environment", _ind(
-        "Energiförbrukning för tjänstens servrar", "kWh/månad", "decrease", 800, 2000, (0.1, 0.3), 0,
-        "Mätare på serverracken", "Driftleverantörens rapport"), None, (_ind(
-            "Lagrad data för tjänsten", "TB", "decrease", 2, 10, (0.3, 1.0), 1,
-            "Allokerad lagring vid månadens slut", "Driftleverantörens rapport"),)),
-    BenefitTemplate("Högre licenskostnad för molntjänsten än budgeterat", "financial", _ind(
-        "Licenskostnad utöver budget", "kr/månad", "decrease", 5000, 15000, (0.2, 0.6), 0,
-        "Fakturerat belopp minus budgeterat belopp", "Ekonomisystemet"), "per_month", (_ind(
-            "Licenser utöver avtalet", "st", "decrease", 5, 20, (0.3, 1.0), 0,
-            "Aktiva användarkonton minus avtalat antal", "Licensportalen"),)),
+    BenefitTemplate(
+        "Ökad förvaltningstid för systemet",
+        "redeployment",
+        _ind(
+            "Timmar för systemförvaltning",
+            "timmar/månad",
+            "decrease",
+            5,
+            20,
+            (0.5, 2.0),
+            0,
+            "Tidsrapportering på aktivitetskod FORV",
+            "Tidsredovisningen",
+        ),
+        "hours",
+        (
+            _ind(
+                "Ändringsärenden till leverantören",
+                "ärenden/månad",
+                "decrease",
+                2,
+                8,
+                (0.5, 1.5),
+                0,
+                "Beställda ändringar i leverantörens portal",
+                "Leverantörsportalen",
+            ),
+        ),
+    ),
+    BenefitTemplate(
+        "Fler supportärenden under införandet",
+        "quality",
+        _ind(
+            "Supportärenden om den nya tjänsten",
+            "ärenden/månad",
+            "decrease",
+            10,
+            40,
+            (0.3, 1.0),
+            0,
+            "Ärenden i IT-supportens kö med kategorin för tjänsten",
+            "Supportsystemet",
+        ),
+        None,
+        (
+            _ind(
+                "Väntetid hos IT-supporten",
+                "timmar",
+                "decrease",
+                4,
+                12,
+                (0.2, 0.6),
+                1,
+                "Medeltid från anmälan till första svar",
+                "Supportsystemet",
+            ),
+        ),
+    ),
+    BenefitTemplate(
+        "Ökad energiförbrukning i serverhallen",
+        "environment",
+        _ind(
+            "Energiförbrukning för tjänstens servrar",
+            "kWh/månad",
+            "decrease",
+            800,
+            2000,
+            (0.1, 0.3),
+            0,
+            "Mätare på serverracken",
+            "Driftleverantörens rapport",
+        ),
+        None,
+        (
+            _ind(
+                "Lagrad data för tjänsten",
+                "TB",
+                "decrease",
+                2,
+                10,
+                (0.3, 1.0),
+                1,
+                "Allokerad lagring vid månadens slut",
+                "Driftleverantörens rapport",
+            ),
+        ),
+    ),
+    BenefitTemplate(
+        "Högre licenskostnad för molntjänsten än budgeterat",
+        "financial",
+        _ind(
+            "Licenskostnad utöver budget",
+            "kr/månad",
+            "decrease",
+            5000,
+            15000,
+            (0.2, 0.6),
+            0,
+            "Fakturerat belopp minus budgeterat belopp",
+            "Ekonomisystemet",
+        ),
+        "per_month",
+        (
+            _ind(
+                "Licenser utöver avtalet",
+                "st",
+                "decrease",
+                5,
+                20,
+                (0.3, 1.0),
+                0,
+                "Aktiva användarkonton minus avtalat antal",
+                "Licensportalen",
+            ),
+        ),
+    ),
 ]
 SUPPORT_INDICATORS = [
-    _ind("Andel ärenden som kommer in digitalt", "%", "increase", 20, 55, (0.4, 0.7), 1,
-         "Digitalt inkomna ärenden delat med alla inkomna ärenden", "Ärendesystemet", cap=98),
-    _ind("Andel ärenden kompletta vid inkomst", "%", "increase", 40, 70, (0.2, 0.4), 1,
-         "Ärenden utan begäran om komplettering delat med inkomna ärenden", "Ärendesystemet", cap=98),
-    _ind("Antal samtal till kontaktcenter", "samtal/månad", "decrease", 300, 1500, (0.2, 0.45), 0,
-         "Besvarade samtal med ärendekod för området", "Telefonisystemet"),
-    _ind("Andel ändrade beslut efter överklagande", "%", "maintain", 2, 6, (0.8, 1.5), 1,
-         "Ändrade beslut delat med överklagade beslut", "Ärendesystemet"),
-    _ind("Väntetid i telefon", "minuter", "decrease", 4, 15, (0.3, 0.5), 1,
-         "Medelväntetid för besvarade samtal", "Telefonisystemet"),
+    _ind(
+        "Andel ärenden som kommer in digitalt",
+        "%",
+        "increase",
+        20,
+        55,
+        (0.4, 0.7),
+        1,
+        "Digitalt inkomna ärenden delat med alla inkomna ärenden",
+        "Ärendesystemet",
+        cap=98,
+    ),
+    _ind(
+        "Andel ärenden kompletta vid inkomst",
+        "%",
+        "increase",
+        40,
+        70,
+        (0.2, 0.4),
+        1,
+        "Ärenden utan begäran om komplettering delat med inkomna ärenden",
+        "Ärendesystemet",
+        cap=98,
+    ),
+    _ind(
+        "Antal samtal till kontaktcenter",
+        "samtal/månad",
+        "decrease",
+        300,
+        1500,
+        (0.2, 0.45),
+        0,
+        "Besvarade samtal med ärendekod för området",
+        "Telefonisystemet",
+    ),
+    _ind(
+        "Andel ändrade beslut efter överklagande",
+        "%",
+        "maintain",
+        2,
+        6,
+        (0.8, 1.5),
+        1,
+        "Ändrade beslut delat med överklagade beslut",
+        "Ärendesystemet",
+    ),
+    _ind(
+        "Väntetid i telefon",
+        "minuter",
+        "decrease",
+        4,
+        15,
+        (0.3, 0.5),
+        1,
+        "Medelväntetid för besvarade samtal",
+        "Telefonisystemet",
+    ),
 ]
 CATEGORY_ROTATION = ["quality", "redeployment", "financial", "quality", "redeployment", "environment"]
 GOALS = {
@@ -220,7 +594,22 @@ def slug(text: str) -> str:
 
 
 _LOOSE_ENDS = {
-    "och", "i", "for", "om", "av", "till", "fran", "per", "med", "in", "vid", "inom", "det", "ett", "en", "pa",
+    "och",
+    "i",
+    "for",
+    "om",
+    "av",
+    "till",
+    "fran",
+    "per",
+    "med",
+    "in",
+    "vid",
+    "inom",
+    "det",
+    "ett",
+    "en",
+    "pa",
 }
 
 
@@ -384,8 +773,9 @@ def organisations(count: int, seed: int) -> list[Organisation]:
     while len(found) < count:
         kind = kinds[len(found) % 3]
         place = rng.choice(PLACE_STEMS) + rng.choice(PLACE_ENDS)
-        name = {"kommun": f"{place} kommun", "region": f"Region {place}",
-                "myndighet": f"{rng.choice(AGENCY_STEMS)}myndigheten"}[kind]
+        name = {"kommun": f"{place} kommun", "region": f"Region {place}", "myndighet": f"{rng.choice(AGENCY_STEMS)}myndigheten"}[
+            kind
+        ]
         if name not in names:
             names.add(name)
             found.append(Organisation(name, kind, slug(place if kind != "myndighet" else name) + ".se"))
@@ -431,8 +821,7 @@ def _stakeholders(draft: Draft) -> list[dict[str, Any]]:
     citizens = "Invånare" if org.kind == "region" else "Sökande privatpersoner"
     return [
         {"id": "sokande", "name": citizens, "category": "citizens", "size": rng.randrange(500, 40000, 100)},
-        {"id": "foretag", "name": "Företag och föreningar", "category": "businesses",
-         "size": rng.randrange(50, 3000, 10)},
+        {"id": "foretag", "name": "Företag och föreningar", "category": "businesses", "size": rng.randrange(50, 3000, 10)},
         {"id": "handlaggare", "name": f"Handläggare inom {draft.subject}", "category": "own_organisation"},
         {"id": "organisationen", "name": f"{org.name} som budgetansvarig", "category": "own_organisation"},
         {"id": "it-avdelningen", "name": "IT-avdelningen", "category": "own_organisation"},
@@ -446,10 +835,20 @@ def _goals(draft: Draft) -> list[dict[str, Any]]:
     org = draft.spec.organisation.name
     goals: list[dict[str, Any]] = [
         {"id": "vision", "name": f"{org} – enkel att möta och klok med skattepengarna", "level": "vision"},
-        {"id": "effektiv-verksamhet", "name": "En effektiv och hållbar verksamhet", "level": "organisational",
-         "parent": "vision", "owner": owner},
-        {"id": "god-service", "name": "God service till invånare och företag", "level": "organisational",
-         "parent": "vision", "owner": owner},
+        {
+            "id": "effektiv-verksamhet",
+            "name": "En effektiv och hållbar verksamhet",
+            "level": "organisational",
+            "parent": "vision",
+            "owner": owner,
+        },
+        {
+            "id": "god-service",
+            "name": "God service till invånare och företag",
+            "level": "organisational",
+            "parent": "vision",
+            "owner": owner,
+        },
     ]
     for category, (gid, name) in GOALS.items():
         parent = "god-service" if category == "quality" else "effektiv-verksamhet"
@@ -471,7 +870,7 @@ def _target_value(template: IndicatorTemplate, base: float, worsen: bool, rng: r
 
 def _strictly_moved(template: IndicatorTemplate, base: float, target: float, worsen: bool) -> float:
     """Round the final target and make sure rounding left it on the required side of the baseline."""
-    step = 10 ** -template.decimals
+    step = 10**-template.decimals
     target = number(target, template.decimals)
     better = (target > base) if template.direction == "increase" else (target < base)
     if better == worsen or target == base:
@@ -494,8 +893,14 @@ def _measurement_dates(months: int) -> list[_dt.date]:
     return [add_months(LAST_MEASUREMENT, -k) for k in range(months - 1, -1, -1)]
 
 
-def _measure(draft: Draft, template: IndicatorTemplate, base: float, targets: list[dict[str, Any]],
-             start: _dt.date, tolerance: float | None) -> list[tuple[_dt.date, int | float]]:
+def _measure(
+    draft: Draft,
+    template: IndicatorTemplate,
+    base: float,
+    targets: list[dict[str, Any]],
+    start: _dt.date,
+    tolerance: float | None,
+) -> list[tuple[_dt.date, int | float]]:
     rng = draft.rng
     points = [(draft.baseline_date, base), (max(start, draft.baseline_date), base)]
     points += [(t["date"], t["value"]) for t in targets]
@@ -510,8 +915,7 @@ def _measure(draft: Draft, template: IndicatorTemplate, base: float, targets: li
     return values
 
 
-def _targets(draft: Draft, template: IndicatorTemplate, base: float, worsen: bool,
-             start: _dt.date) -> list[dict[str, Any]]:
+def _targets(draft: Draft, template: IndicatorTemplate, base: float, worsen: bool, start: _dt.date) -> list[dict[str, Any]]:
     rng = draft.rng
     span = rng.choice([29, 35, 41, 47])  # months from the realisation start to the final target
     final_date = add_months(start, span)
@@ -528,19 +932,23 @@ def _targets(draft: Draft, template: IndicatorTemplate, base: float, worsen: boo
     return targets
 
 
-def _indicator(draft: Draft, template: IndicatorTemplate, benefit_id: str, worsen: bool,
-               start: _dt.date, primary: bool) -> dict[str, Any]:
+def _indicator(
+    draft: Draft, template: IndicatorTemplate, benefit_id: str, worsen: bool, start: _dt.date, primary: bool
+) -> dict[str, Any]:
     rng = draft.rng
     base = number(rng.uniform(template.low, template.high), template.decimals)
     tolerance = number(rng.uniform(*template.change), 1) if template.direction == "maintain" else None
     iid = draft.ids.take(f"{short_slug(template.name, 32)}-{benefit_id.rsplit('-', 1)[-1]}")
     targets = _targets(draft, template, base, worsen, start)
-    indicator: dict[str, Any] = {"id": iid, "name": template.name, "unit": template.unit,
-                                 "direction": template.direction}
+    indicator: dict[str, Any] = {"id": iid, "name": template.name, "unit": template.unit, "direction": template.direction}
     if tolerance is not None:
         indicator["tolerance"] = tolerance
-    indicator |= {"method": template.method, "source": template.source, "frequency": "monthly",
-                  "measured_by": rng.choice(_analysts(draft))}
+    indicator |= {
+        "method": template.method,
+        "source": template.source,
+        "frequency": "monthly",
+        "measured_by": rng.choice(_analysts(draft)),
+    }
     if primary:
         indicator["primary"] = True
     indicator["baseline"] = {"value": base, "date": draft.baseline_date, "source": _baseline_source(draft)}
@@ -551,13 +959,26 @@ def _indicator(draft: Draft, template: IndicatorTemplate, benefit_id: str, worse
 
 
 def _baseline_source(draft: Draft) -> str:
-    months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-              "oktober", "november", "december"]
+    months = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     return f"Nollmätning {months[draft.baseline_date.month - 1]} {draft.baseline_date.year}"
 
 
-def _place_measurements(draft: Draft, indicator: dict[str, Any], template: IndicatorTemplate,
-                        measured: list[tuple[_dt.date, int | float]]) -> None:
+def _place_measurements(
+    draft: Draft, indicator: dict[str, Any], template: IndicatorTemplate, measured: list[tuple[_dt.date, int | float]]
+) -> None:
     if draft.spec.dialect is None:
         indicator["measurements"] = [{"date": day, "value": value} for day, value in measured]
         return
@@ -572,8 +993,7 @@ def _valuation(draft: Draft, kind: str | None, rng: random.Random) -> dict[str, 
     if kind == "hours":
         return {"unit_value": 12 * hourly, "attribution": attribution}
     if kind == "minutes":
-        return {"unit_value": round(hourly / 60, 2), "volume": rng.randrange(800, 6000, 50),
-                "attribution": attribution}
+        return {"unit_value": round(hourly / 60, 2), "volume": rng.randrange(800, 6000, 50), "attribution": attribution}
     if kind == "calls":
         return {"unit_value": 12 * rng.randrange(40, 75, 5), "attribution": attribution}
     if kind == "per_month":
@@ -588,8 +1008,7 @@ def _recipients(category: str, disbenefit: bool, rng: random.Random) -> list[Any
         return ["it-avdelningen"] if category != "quality" else ["handlaggare"]
     if category == "quality":
         percent = rng.randrange(55, 90, 5)
-        return [{"stakeholder": "sokande", "share": percent / 100},
-                {"stakeholder": "foretag", "share": (100 - percent) / 100}]
+        return [{"stakeholder": "sokande", "share": percent / 100}, {"stakeholder": "foretag", "share": (100 - percent) / 100}]
     if category == "environment":
         return ["samhallet"]
     if category == "financial":
@@ -613,14 +1032,20 @@ def _benefit(draft: Draft, number_: int, template: BenefitTemplate, disbenefit: 
     if disbenefit:
         benefit["polarity"] = "disbenefit"
     owner = draft.roles["it"] if disbenefit else rng.choice(_owners(draft))
-    benefit |= {"owner": owner, "recipients": _recipients(template.category, disbenefit, rng),
-                "goals": [GOALS[template.category][0]], "category": template.category}
+    benefit |= {
+        "owner": owner,
+        "recipients": _recipients(template.category, disbenefit, rng),
+        "goals": [GOALS[template.category][0]],
+        "category": template.category,
+    }
     if template.category == "redeployment" and not disbenefit:
-        benefit["alternative_use"] = rng.choice([
-            "Tiden läggs på tillsyn som i dag ligger efter.",
-            "Handläggarna ger mer stöd i komplexa ärenden.",
-            "Tiden används till uppsökande verksamhet.",
-        ])
+        benefit["alternative_use"] = rng.choice(
+            [
+                "Tiden läggs på tillsyn som i dag ligger efter.",
+                "Handläggarna ger mer stöd i komplexa ärenden.",
+                "Tiden används till uppsökande verksamhet.",
+            ]
+        )
     benefit["realisation"] = {"start": start, "end": end}
     benefit["confidence"] = rng.choice(["high", "medium", "medium", "low"])
     valuation = _valuation(draft, template.valuation, rng)
@@ -630,13 +1055,11 @@ def _benefit(draft: Draft, number_: int, template: BenefitTemplate, disbenefit: 
     return benefit
 
 
-def _indicators(draft: Draft, template: BenefitTemplate, benefit_id: str, disbenefit: bool,
-                start: _dt.date) -> list[dict[str, Any]]:
+def _indicators(
+    draft: Draft, template: BenefitTemplate, benefit_id: str, disbenefit: bool, start: _dt.date
+) -> list[dict[str, Any]]:
     primary = template.indicator
-    if disbenefit:
-        pool = list(template.related)
-    else:
-        pool = [t for t in SUPPORT_INDICATORS if t.unit != primary.unit or t.unit == "%"]
+    pool = list(template.related) if disbenefit else [t for t in SUPPORT_INDICATORS if t.unit != primary.unit or t.unit == "%"]
     extra = draft.rng.sample(pool, len(pool))
     chosen = [primary] + [extra[k % len(extra)] for k in range(draft.spec.indicators - 1)]
     return [_indicator(draft, t, benefit_id, disbenefit, start, primary=(k == 0)) for k, t in enumerate(chosen)]
@@ -667,13 +1090,22 @@ def _chain(draft: Draft, benefit_ids: list[str], initiative: tuple[str, str, str
     first = initiative[2].format(s=draft.subject)
     second = rng.choice(SECOND_INTERVENTIONS)
     nodes: list[dict[str, Any]] = [
-        {"id": draft.ids.take("insats-" + initiative[1]), "type": "intervention", "name": first,
-         "leads_to": change_ids, "owner": draft.roles["project_manager"]},
-        {"id": draft.ids.take("insats-" + short_slug(second, 24)), "type": "intervention", "name": second,
-         "leads_to": change_ids[:1], "owner": draft.roles["project_manager"]},
+        {
+            "id": draft.ids.take("insats-" + initiative[1]),
+            "type": "intervention",
+            "name": first,
+            "leads_to": change_ids,
+            "owner": draft.roles["project_manager"],
+        },
+        {
+            "id": draft.ids.take("insats-" + short_slug(second, 24)),
+            "type": "intervention",
+            "name": second,
+            "leads_to": change_ids[:1],
+            "owner": draft.roles["project_manager"],
+        },
     ]
-    nodes += [{"id": cid, "type": "change", "name": name, "leads_to": leads[cid]}
-              for cid, name in zip(change_ids, changes)]
+    nodes += [{"id": cid, "type": "change", "name": name, "leads_to": leads[cid]} for cid, name in zip(change_ids, changes)]
     return nodes
 
 
@@ -683,20 +1115,47 @@ def _costs(draft: Draft, first_year: int, last_year: int) -> list[dict[str, Any]
     split = first_year + 1 <= last_year and rng.random() < 0.5
     investment = {first_year: invest // 2, first_year + 1: invest - invest // 2} if split else {first_year: invest}
     licence = rng.randrange(80_000, 400_000, 10_000)
-    running = {y: licence for y in range(first_year + 1, last_year + 1)}
+    running = dict.fromkeys(range(first_year + 1, last_year + 1), licence)
     internal = rng.randrange(100, 600, 20) * draft.hourly_cost
     costs = [
-        {"id": "infora", "name": "Upphandling, utveckling och införande", "kind": "investment",
-         "category": "extern", "bearer": "IT-avdelningen", "amounts": investment},
-        {"id": "utbildning", "name": "Utbildning och projekttid i verksamheten", "kind": "investment",
-         "category": "intern", "bearer": "Verksamheten", "amounts": {first_year: internal}},
+        {
+            "id": "infora",
+            "name": "Upphandling, utveckling och införande",
+            "kind": "investment",
+            "category": "extern",
+            "bearer": "IT-avdelningen",
+            "amounts": investment,
+        },
+        {
+            "id": "utbildning",
+            "name": "Utbildning och projekttid i verksamheten",
+            "kind": "investment",
+            "category": "intern",
+            "bearer": "Verksamheten",
+            "amounts": {first_year: internal},
+        },
     ]
     if running:
-        costs.append({"id": "licens-drift", "name": "Licens och drift", "kind": "running",
-                      "category": "extern", "bearer": "IT-avdelningen", "amounts": running})
-    costs.append({"id": "avveckling", "name": "Avveckling av det gamla systemet", "kind": "decommissioning",
-                  "category": "extern", "bearer": "IT-avdelningen",
-                  "amounts": {min(first_year + 2, last_year): rng.randrange(50_000, 300_000, 10_000)}})
+        costs.append(
+            {
+                "id": "licens-drift",
+                "name": "Licens och drift",
+                "kind": "running",
+                "category": "extern",
+                "bearer": "IT-avdelningen",
+                "amounts": running,
+            }
+        )
+    costs.append(
+        {
+            "id": "avveckling",
+            "name": "Avveckling av det gamla systemet",
+            "kind": "decommissioning",
+            "category": "extern",
+            "bearer": "IT-avdelningen",
+            "amounts": {min(first_year + 2, last_year): rng.randrange(50_000, 300_000, 10_000)},
+        }
+    )
     draft.ids.used.update(c["id"] for c in costs)
     return costs
 
@@ -706,10 +1165,17 @@ def _risks(draft: Draft, benefit_ids: list[str]) -> list[dict[str, Any]]:
     risks = []
     for description, mitigation in rng.sample(RISKS, rng.randint(1, 2)):
         affects = rng.sample(benefit_ids, min(len(benefit_ids), rng.randint(1, 3)))
-        risks.append({"id": draft.ids.take("risk-" + short_slug(description, 24)), "description": description,
-                      "affects": affects, "owner": draft.roles["change_owner"],
-                      "probability": rng.choice(["low", "medium", "high"]),
-                      "impact": rng.choice(["medium", "high"]), "mitigation": mitigation})
+        risks.append(
+            {
+                "id": draft.ids.take("risk-" + short_slug(description, 24)),
+                "description": description,
+                "affects": affects,
+                "owner": draft.roles["change_owner"],
+                "probability": rng.choice(["low", "medium", "high"]),
+                "impact": rng.choice(["medium", "high"]),
+                "mitigation": mitigation,
+            }
+        )
     return risks
 
 
@@ -720,14 +1186,21 @@ def _plan_block(draft: Draft, plan_id: str, title: str, benefits: list[dict[str,
     period_end = add_months(earliest, rng.randint(5, 11))
     approval_day = period_start + _dt.timedelta(days=rng.randint(10, 40))
     approvals = [{"by": draft.roles["change_owner"], "role": "change_owner", "date": approval_day}]
-    approvals += [{"by": owner, "role": "benefit_owner", "date": approval_day}
-                  for owner in sorted({b["owner"] for b in benefits if b.get("polarity") != "disbenefit"})]
+    approvals += [
+        {"by": owner, "role": "benefit_owner", "date": approval_day}
+        for owner in sorted({b["owner"] for b in benefits if b.get("polarity") != "disbenefit"})
+    ]
     plan: dict[str, Any] = {
-        "id": plan_id, "title": title, "organisation": org.name,
+        "id": plan_id,
+        "title": title,
+        "organisation": org.name,
         "description": f"{title} gör handläggningen av {draft.subject} snabbare, enklare och billigare.",
         "phase": "follow_up" if period_end < LAST_MEASUREMENT and rng.random() < 0.3 else "realise",
-        "change_owner": draft.roles["change_owner"], "project_manager": draft.roles["project_manager"],
-        "period": {"start": period_start, "end": period_end}, "approvals": approvals, "language": "sv",
+        "change_owner": draft.roles["change_owner"],
+        "project_manager": draft.roles["project_manager"],
+        "period": {"start": period_start, "end": period_end},
+        "approvals": approvals,
+        "language": "sv",
     }
     if draft.spec.dialect is not None:
         plan["measurements_file"] = f"{plan_id}.measurements.csv"
@@ -756,10 +1229,21 @@ def build_plan(spec: PlanSpec) -> tuple[dict[str, Any], list[tuple[str, _dt.date
     first_year = plan["period"]["start"].year
     last_year = max(b["realisation"]["end"].year for b in benefits)
     document = {
-        "nytta": 1, "plan": plan, "people": draft.people, "stakeholders": stakeholders, "goals": goals,
-        "chain": chain, "benefits": benefits, "costs": _costs(draft, first_year, last_year),
-        "calculation": {"base_year": first_year, "first_year": first_year, "last_year": last_year,
-                        "discount_rate": 0.03, "price_level_year": first_year},
+        "nytta": 1,
+        "plan": plan,
+        "people": draft.people,
+        "stakeholders": stakeholders,
+        "goals": goals,
+        "chain": chain,
+        "benefits": benefits,
+        "costs": _costs(draft, first_year, last_year),
+        "calculation": {
+            "base_year": first_year,
+            "first_year": first_year,
+            "last_year": last_year,
+            "discount_rate": 0.03,
+            "price_level_year": first_year,
+        },
         "risks": _risks(draft, benefit_ids),
     }
     return document, draft.rows
@@ -788,8 +1272,7 @@ def csv_text(rows: list[tuple[str, _dt.date, int | float, str, str]], dialect: s
     writer.writerow(["indicator", "date", "value", "source", "note"])
     for indicator, day, value, source, note in rows:
         text = repr(value)
-        writer.writerow([indicator, day.isoformat(), text.replace(".", ",") if dialect == SEMICOLON else text,
-                         source, note])
+        writer.writerow([indicator, day.isoformat(), text.replace(".", ",") if dialect == SEMICOLON else text, source, note])
     return ("\ufeff" if dialect == SEMICOLON else "") + out.getvalue()
 
 
@@ -798,8 +1281,7 @@ def uses_csv(index: int, share: float) -> bool:
     return int((index + 1) * share + 1e-9) > int(index * share + 1e-9)
 
 
-def plan_specs(plans: int, benefits: int, indicators: int, months: int, csv_share: float,
-               seed: int) -> list[PlanSpec]:
+def plan_specs(plans: int, benefits: int, indicators: int, months: int, csv_share: float, seed: int) -> list[PlanSpec]:
     orgs = organisations(min(plans, max(3, min(8, plans // 25))), seed)
     specs, csv_plans = [], 0
     for index in range(plans):
@@ -822,8 +1304,9 @@ def write_plan(out_dir: Path, spec: PlanSpec) -> Path:
     return path
 
 
-def generate(out_dir: Path, plans: int, benefits: int = 10, indicators: int = 2, months: int = 36,
-             csv_share: float = 0.5, seed: int = 1) -> list[Path]:
+def generate(
+    out_dir: Path, plans: int, benefits: int = 10, indicators: int = 2, months: int = 36, csv_share: float = 0.5, seed: int = 1
+) -> list[Path]:
     """Write ``plans`` plans under ``out_dir``/<organisation>/ and return the plan files."""
     if plans < 1 or benefits < 1 or indicators < 1 or months < 1:
         raise ValueError("plans, benefits, indicators and months must be at least 1")
@@ -845,8 +1328,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     try:
-        paths = generate(args.out_dir, args.plans, args.benefits, args.indicators, args.months,
-                         args.csv_share, args.seed)
+        paths = generate(args.out_dir, args.plans, args.benefits, args.indicators, args.months, args.csv_share, args.seed)
     except ValueError as exc:
         parser.error(str(exc))
     folders = len({p.parent for p in paths})

@@ -71,8 +71,12 @@ def nytta_command() -> list[str]:
 def _timed_with_gnu_time(command: list[str]) -> Sample:
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as report:
         started = time.perf_counter()
-        done = subprocess.run([str(GNU_TIME), "-f", "%M", "-o", report.name, *command],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        done = subprocess.run(
+            [str(GNU_TIME), "-f", "%M", "-o", report.name, *command],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
         wall = time.perf_counter() - started
         lines = Path(report.name).read_text().split()
     return Sample(wall, int(lines[-1]) if lines else 0, done.returncode)
@@ -139,8 +143,10 @@ def table(series: dict[str, Series], runs: int) -> str:
     lines = [header + f"  exit   ({runs} runs each)"]
     for name, s in series.items():
         walls = [sample.wall for sample in s.samples]
-        line = (f"{name:<22} {s.median_wall:>9.3f} {min(walls):>7.3f} {max(walls):>7.3f} "
-                f"{s.median_peak_mb:>8.1f} {_ratio(s.median_wall, reference):>7}")
+        line = (
+            f"{name:<22} {s.median_wall:>9.3f} {min(walls):>7.3f} {max(walls):>7.3f} "
+            f"{s.median_peak_mb:>8.1f} {_ratio(s.median_wall, reference):>7}"
+        )
         line += f" {_ratio(s.median_wall, validator):>11}" if validator else ""
         lines.append(line + f"  {s.exit_codes}")
     return "\n".join(lines)
