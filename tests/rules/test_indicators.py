@@ -9,23 +9,10 @@ import pytest
 from rule_table import WITH_CSV, Case, case, check_case
 
 from nytta.rules.examples import benefit_block
+from nytta.rules.indicators import INDICATOR_LINES
 
 TARGET = "- {date: 2026-12-31, value: 20}"
 MEASURED = "{date: 2026-09-30, value: 25}"
-INDICATOR_LINES = (
-    "- id: dagar",
-    "name: Handläggningstid",
-    "unit:",
-    "direction:",
-    "method:",
-    "source:",
-    "frequency:",
-    "measured_by:",
-    "baseline:",
-    "targets:",
-    "date: 2026-",
-    "measurements:",
-)
 QUALITATIVE = {
     "unit: days": "unit: betyg\n        kind: qualitative",
     "direction: decrease": "direction: increase",
