@@ -47,9 +47,9 @@ class WriteResult:
 
 
 def record(options: RecordOptions) -> WriteResult:
+    """Record one measurement: vetted and written under the plan's lock, or refused."""
     from nytta.model.enums import parse_enum
     from nytta.model.types import number_hint
-    from nytta.write.measurements import prepare
 
     existing_file(options.plan)
     try:
@@ -59,29 +59,45 @@ def record(options: RecordOptions) -> WriteResult:
     hint = number_hint(options.value)
     value = float(hint) if hint is not None else options.value
     row = NewMeasurement(options.indicator, options.date, value, kind, options.source, options.note)
-    outcome = prepare(options.plan, options.plan.as_posix(), [row], _dt.date.today())
-    return WriteResult(options.plan, outcome, options.dry_run)
+    return _write_rows(options.plan, [row], options.dry_run)
 
 
 def import_rows(options: ImportOptions) -> WriteResult:
-    from nytta.write.measurements import prepare, rows_from_csv
+    """Import every row of a CSV file: vetted and written under the plan's lock, or none."""
+    from nytta.write.measurements import rows_from_csv
 
     existing_file(options.plan)
     existing_file(options.csv_file)
     rows, refusals = rows_from_csv(options.csv_file, options.csv_file.as_posix())
-    plan = options.plan
-    outcome = Outcome(refusals=refusals) if refusals else prepare(plan, plan.as_posix(), rows, _dt.date.today())
-    return WriteResult(plan, outcome, options.dry_run)
+    if refusals:
+        return WriteResult(options.plan, Outcome(refusals=refusals), options.dry_run)
+    return _write_rows(options.plan, rows, options.dry_run)
 
 
-def write(result: WriteResult) -> None:
-    """Write the prepared edit (atomically); a refused one, or a dry run, writes nothing."""
-    from nytta.write.measurements import apply
+#: How often the rows are vetted again when the file changed between reading and writing.
+ATTEMPTS = 3
 
-    if result.dry_run:
-        return
+
+def _write_rows(plan: Path, rows: list[NewMeasurement], dry_run: bool) -> WriteResult:
+    """Read, vet and write while holding the plan's lock, so no other writer comes between.
+    Before the file is replaced it must still be the version read (a program other than
+    nytta may have written it); if not, it is read and vetted again."""
+    from nytta.write.lock import Busy, plan_lock
+    from nytta.write.measurements import Changed, apply, prepare
 
     try:
-        apply(result.outcome)
+        with plan_lock(plan):
+            for _ in range(ATTEMPTS):
+                outcome = prepare(plan, plan.as_posix(), rows, _dt.date.today())
+                if outcome.refused or dry_run:
+                    return WriteResult(plan, outcome, dry_run)
+                try:
+                    apply(outcome)
+                except Changed:
+                    continue
+                return WriteResult(plan, outcome, dry_run)
+    except Busy as exc:
+        raise UsageProblem(str(exc)) from None
     except OSError as exc:
-        raise UsageProblem(f"cannot write {result.plan}: {exc.strerror or exc}; the file is unchanged") from None
+        raise UsageProblem(f"cannot write {plan}: {exc.strerror or exc}; the file is unchanged") from None
+    raise UsageProblem(f"{plan} kept changing while nytta wrote to it; nothing was written")

@@ -60,9 +60,7 @@ def import_measurements(
 
 
 def _finish(result: WriteResult, summary: str) -> int:
-    """Say what was refused, show the dry run's diff, or write and confirm it."""
-    from nytta.app.record import write
-
+    """Say what was refused, show the dry run's diff, or confirm what was written."""
     outcome = result.outcome
     if outcome.refused:
         for finding in outcome.refusals:
@@ -70,12 +68,9 @@ def _finish(result: WriteResult, summary: str) -> int:
             print(f"nytta: refused: {where}{finding.message} [{finding.rule}]", file=sys.stderr)
         print(f"nytta: nothing was written to {result.plan}", file=sys.stderr)
         return EXIT_FINDINGS
-    if result.dry_run:
-        if outcome.edit is not None:
-            sys.stdout.write(outcome.edit.diff(outcome.edit.path.name))
-            return EXIT_OK
-    else:
-        write(result)
+    if result.dry_run and outcome.edit is not None:
+        sys.stdout.write(outcome.edit.diff(outcome.edit.path.name))
+        return EXIT_OK
     print(summary)
     return EXIT_OK
 

@@ -268,6 +268,8 @@ def resolve_inside(plan_path: FsPath, relative: str) -> tuple[FsPath | None, str
         target = (folder / relative).resolve()
     except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop …
         return None, f"the measurements file '{relative}' cannot be found: {_reason(exc)}"
+    if target == plan_path.resolve():
+        return None, f"the measurements file '{relative}' is the plan itself; name a CSV file beside it"
     if not target.is_relative_to(root):
         scope = "repository" if root != folder else "plan's folder"
         return None, f"the measurements file '{relative}' lies outside the {scope}; nothing outside is read"

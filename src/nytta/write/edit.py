@@ -53,14 +53,21 @@ def csv_edit(path: Path, rows: list[NewMeasurement]) -> Edit:
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     header = next(csv.reader([header_line], delimiter=delimiter))
     newline = "\r\n" if "\r\n" in text else "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=newline)
-    for row in rows:
-        writer.writerow([_csv_field(row, name.strip().lower(), delimiter) for name in header])
+    lines = "".join(
+        _csv_line([_csv_field(row, name.strip().lower(), delimiter) for name in header], delimiter, newline) for row in rows
+    )
     separator = "" if text.endswith(("\n", "\r")) or not text else newline
-    new_text = text + separator + buffer.getvalue()
+    new_text = text + separator + lines
     prefix = BOM.encode() if raw.startswith(BOM.encode()) else b""
     return Edit(path, raw, prefix + new_text.encode("utf-8"))
+
+
+def _csv_line(fields: list[str], delimiter: str, newline: str) -> str:
+    """One CSV row ending in ``newline``; a field holding the delimiter, a quote, CR or LF
+    is quoted (with ``\\r\\n`` as the writer's terminator, any CR or LF counts)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerow(fields)
+    return buffer.getvalue().removesuffix("\r\n") + newline
 
 
 def _csv_field(row: NewMeasurement, column: str, delimiter: str) -> str:
@@ -95,10 +102,12 @@ def yaml_edit(path: Path, rows: list[NewMeasurement]) -> Edit:
     text = raw.decode("utf-8-sig")
     prefix = BOM.encode() if raw.startswith(BOM.encode()) else b""
     problem = "the file could not be read for editing"
+    plain = text.replace("\r\n", "\n")  # edited with LF newlines; CRLF is put back after
     for style in _STYLES:
         try:
-            new_text = _restore_newlines(text, _round_trip(text, rows, style))
-            _only_additions(text, new_text)
+            edited = _round_trip(plain, rows, style)
+            _only_additions(plain, edited)
+            new_text = _restore_newlines(text, edited)
         except EditRefused as exc:
             problem = str(exc)
             continue
@@ -135,7 +144,7 @@ def _append(indicator: Any, row: NewMeasurement) -> None:
     entry = CommentedMap([("date", row.date), ("value", _yaml_value(row.value))])
     for key in ("source", "note"):
         if getattr(row, key):
-            entry[key] = getattr(row, key)
+            entry[key] = _text(getattr(row, key))
     if row.kind.value != "actual":
         entry["kind"] = row.kind.value
     entry.fa.set_flow_style()
@@ -146,8 +155,18 @@ def _append(indicator: Any, row: NewMeasurement) -> None:
         existing.append(entry)
 
 
+def _text(value: str) -> str:
+    """Text as the emitter should write it: quoted where, plain, it would begin a flow
+    mapping's key or value indicator (``?x``, ``: k``), which the emitter leaves plain."""
+    from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+    return SingleQuotedScalarString(value) if value[:1] in ("?", ":") else value
+
+
 def _yaml_value(value: float | str) -> int | float | str:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+    if isinstance(value, str):
+        return _text(value)
+    if value.is_integer() and abs(value) < 1e15:
         return int(value)
     return value
 

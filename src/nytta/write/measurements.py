@@ -17,6 +17,7 @@ from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.write.atomic import replace_file
 from nytta.write.edit import Edit, EditRefused, csv_edit, yaml_edit
 from nytta.write.validate import NewMeasurement, Vetted, vet
+from nytta.write.verify import Unfaithful, check_csv, check_yaml
 
 _BLOCKING = {"yaml-syntax", "not-a-plan", "unsupported-version"}
 
@@ -47,9 +48,22 @@ def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _d
     if not vetted.to_add:
         return Outcome(vetted)
     try:
-        return Outcome(vetted, _edit_for(doc, plan_path, vetted.to_add))
+        edit = _edit_for(doc, plan_path, vetted.to_add)
     except EditRefused as exc:
         return Outcome(vetted, refusals=[Diagnostic(display, 0, 0, "write", str(exc))])
+    try:
+        _read_back(edit, vetted.to_add, csv=doc.csv_file is not None)
+    except Unfaithful as exc:
+        where = doc.csv_file or display if exc.line else display
+        rule = "measurements-file" if exc.line else "write"
+        return Outcome(vetted, refusals=[Diagnostic(where, exc.line, exc.column, rule, str(exc))])
+    return Outcome(vetted, edit)
+
+
+def _read_back(edit: Edit, rows: list[NewMeasurement], *, csv: bool) -> None:
+    """The new text must read back as the old one plus ``rows`` (see ``nytta.write.verify``)."""
+    old, new = edit.old.decode("utf-8-sig"), edit.new.decode("utf-8-sig")
+    (check_csv if csv else check_yaml)(old, new, rows)
 
 
 def _edit_for(doc: PlanDocument, plan_path: Path, rows: list[NewMeasurement]) -> Edit:
@@ -59,14 +73,25 @@ def _edit_for(doc: PlanDocument, plan_path: Path, rows: list[NewMeasurement]) ->
         target, problem = resolve_inside(plan_path, relative)
         if problem or target is None:
             raise EditRefused(problem or "the measurements file cannot be used")
+        if target.exists() and not target.is_file():
+            raise EditRefused(f"the measurements file '{relative}' is not a regular file")
         return csv_edit(target, rows)
-    return yaml_edit(plan_path, rows)
+    return yaml_edit(plan_path.resolve(), rows)  # through a symlink: the plan it names
+
+
+class Changed(Exception):
+    """The file is no longer the version the edit was computed from."""
 
 
 def apply(outcome: Outcome) -> None:
-    """Write the prepared edit (atomically)."""
-    if outcome.edit is not None and not outcome.refused:
-        replace_file(outcome.edit.path, outcome.edit.new)
+    """Write the prepared edit (atomically), if the file is still the version it was made from."""
+    edit = outcome.edit
+    if edit is None or outcome.refused:
+        return
+    current = edit.path.read_bytes() if edit.path.exists() else b""
+    if current != edit.old:
+        raise Changed(str(edit.path))
+    replace_file(edit.path, edit.new)
 
 
 def rows_from_csv(path: Path, display: str) -> tuple[list[NewMeasurement], list[Diagnostic]]:

@@ -1,0 +1,135 @@
+"""Writes that neither lose nor corrupt data: many writers at once, text that would break the
+file it goes into, odd files around the plan."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import PLANS, run_cli
+from nytta.load.csv import read_measurements
+from nytta.load.plan import load_plan
+
+CSV_PLAN = "forskoleplats-e-tjanst"  # measurements in a ;-separated CSV with BOM
+INLINE_PLAN = "digitala-vardbesok"  # measurements inline in the YAML
+CSV_INDICATOR = "samtal-forskola"
+INLINE_INDICATOR = "latt-fa-kontakt"
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    for source in PLANS.glob(f"{name}.*"):
+        shutil.copy(source, tmp_path / source.name)
+    return tmp_path / f"{name}.yaml"
+
+
+def _nytta(*argv: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from nytta.cli import main; main()", *argv]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+
+
+def _dates(count: int) -> list[_dt.date]:
+    """``count`` past days that are not month ends (the example series are monthly)."""
+    days = (_dt.date(2026, 9, 1) + _dt.timedelta(days=n) for n in range(90))
+    return [d for d in days if (d + _dt.timedelta(days=1)).day != 1][:count]
+
+
+def _recorded(plan: Path, indicator: str) -> set[_dt.date]:
+    doc = load_plan(plan, plan.name)
+    assert doc is not None and doc.plan is not None, doc.diagnostics if doc else None
+    return {o.date for o in doc.observations if o.indicator == indicator}
+
+
+@pytest.mark.parametrize(("name", "indicator", "writers"), [(CSV_PLAN, CSV_INDICATOR, 24), (INLINE_PLAN, INLINE_INDICATOR, 20)])
+def test_concurrent_records_lose_no_row(tmp_path: Path, name: str, indicator: str, writers: int) -> None:
+    plan = _copy(tmp_path, name)
+    days = _dates(writers)
+    with ThreadPoolExecutor(writers) as pool:
+        runs = list(pool.map(lambda d: _nytta("record", str(plan), indicator, "250", "--date", d.isoformat()), days))
+    assert [r.returncode for r in runs] == [0] * writers, [r.stderr for r in runs if r.returncode]
+    assert set(days) <= _recorded(plan, indicator)
+
+
+def test_concurrent_imports_lose_no_row(tmp_path: Path) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    days = _dates(40)
+    files = []
+    for n in range(20):
+        rows = tmp_path / f"rows-{n}.csv"
+        pair = days[2 * n : 2 * n + 2]
+        rows.write_text("indicator,date,value\n" + "".join(f"{CSV_INDICATOR},{d},{200 + n}\n" for d in pair), encoding="utf-8")
+        files.append(rows)
+    with ThreadPoolExecutor(20) as pool:
+        runs = list(pool.map(lambda rows: _nytta("import", str(plan), str(rows)), files))
+    assert [r.returncode for r in runs] == [0] * 20, [r.stderr for r in runs if r.returncode]
+    assert set(days) <= _recorded(plan, CSV_INDICATOR)
+
+
+@pytest.mark.parametrize("note", ["?x", ": k", "? k", "a, b", "#c", "- z", "x: y"])
+def test_a_note_that_looks_like_yaml_is_written_so_it_reads_back(tmp_path: Path, note: str, capsys) -> None:
+    plan = _copy(tmp_path, INLINE_PLAN)
+    code, _, err = run_cli(["record", str(plan), INLINE_INDICATOR, "70", "--date", "2026-11-30", "--note", note], capsys)
+    assert code == 0, err
+    doc = load_plan(plan, plan.name)
+    assert doc is not None and not doc.diagnostics
+    [added] = [o for o in doc.observations if o.indicator == INLINE_INDICATOR and o.date == _dt.date(2026, 11, 30)]
+    assert added.note == note
+
+
+@pytest.mark.parametrize("note", ["ok\r=1+1", "två\nrader", 'citat "så"', "a;b"])
+def test_a_note_with_line_breaks_or_separators_keeps_the_csv_row_whole(tmp_path: Path, note: str, capsys) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30", "--note", note], capsys)
+    assert code == 0, err
+    table = read_measurements((tmp_path / f"{CSV_PLAN}.measurements.csv").read_bytes().decode("utf-8-sig"))
+    assert not table.problems
+    assert table.rows[-1].note == note and table.rows[-1].value == 280
+
+
+def test_a_csv_with_an_open_quote_is_refused_where_it_is(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    csv = tmp_path / f"{CSV_PLAN}.measurements.csv"
+    csv.write_bytes(csv.read_bytes() + f'{CSV_INDICATOR};2026-10-15;"290;Telefonisystemet;\n'.encode())
+    before = csv.read_bytes()
+    lines = before.decode("utf-8-sig").count("\n")
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    assert code == 1 and csv.read_bytes() == before
+    assert f"{CSV_PLAN}.measurements.csv:{lines}:" in err and "[measurements-file]" in err
+
+
+def test_a_measurements_file_naming_the_plan_itself_is_refused(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    text = plan.read_text(encoding="utf-8").replace(f"{CSV_PLAN}.measurements.csv", plan.name)
+    plan.write_text(text, encoding="utf-8")
+    code, out, _ = run_cli(["check", str(plan), "-f", "json"], capsys)
+    assert code == 1 and "is the plan itself" in out
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    assert code == 1 and plan.read_text(encoding="utf-8") == text and "is the plan itself" in err
+
+
+def test_a_symlinked_plan_stays_a_link_and_its_target_takes_the_row(tmp_path: Path, capsys) -> None:
+    real = _copy(tmp_path, INLINE_PLAN)
+    link = tmp_path / "lanken.yaml"
+    link.symlink_to(real.name)
+    code, _, err = run_cli(["record", str(link), INLINE_INDICATOR, "70", "--date", "2026-11-30"], capsys)
+    assert code == 0, err
+    assert link.is_symlink() and os.readlink(link) == real.name
+    assert _dt.date(2026, 11, 30) in _recorded(real, INLINE_INDICATOR)
+
+
+def test_a_plan_with_crlf_newlines_takes_an_inline_record_and_keeps_them(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, INLINE_PLAN)
+    plan.write_bytes(plan.read_bytes().replace(b"\n", b"\r\n"))
+    before = plan.read_bytes().split(b"\r\n")
+    code, _, err = run_cli(["record", str(plan), INLINE_INDICATOR, "70", "--date", "2026-11-30"], capsys)
+    assert code == 0, err
+    after = plan.read_bytes()
+    assert b"\n" not in after.replace(b"\r\n", b"")
+    assert len(after.split(b"\r\n")) == len(before) + 1
+    assert _dt.date(2026, 11, 30) in _recorded(plan, INLINE_INDICATOR)
