@@ -133,3 +133,25 @@ def test_a_plan_with_crlf_newlines_takes_an_inline_record_and_keeps_them(tmp_pat
     assert b"\n" not in after.replace(b"\r\n", b"")
     assert len(after.split(b"\r\n")) == len(before) + 1
     assert _dt.date(2026, 11, 30) in _recorded(plan, INLINE_INDICATOR)
+
+
+def test_a_csv_with_cr_only_newlines_takes_the_row_in_its_own_newlines(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    csv = tmp_path / f"{CSV_PLAN}.measurements.csv"
+    csv.write_bytes(csv.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    assert code == 0, err
+    written = csv.read_bytes()
+    assert b"\n" not in written and written.endswith(f"{CSV_INDICATOR};2026-11-30;280;;\r".encode())
+    assert _dt.date(2026, 11, 30) in _recorded(plan, CSV_INDICATOR)
+
+
+def test_a_csv_that_is_not_utf8_is_refused_at_the_plans_measurements_file_key(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    csv = tmp_path / f"{CSV_PLAN}.measurements.csv"
+    csv.write_bytes(csv.read_bytes().decode("utf-8-sig").encode("utf-16"))
+    before = csv.read_bytes()
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    assert code == 1 and csv.read_bytes() == before
+    line = next(n for n, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "measurements_file:" in text)
+    assert f"{plan.as_posix()}:{line}:" in err and "not UTF-8" in err and "[measurements-file]" in err

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,10 +50,10 @@ def csv_edit(path: Path, rows: list[NewMeasurement]) -> Edit:
     """
     raw = path.read_bytes() if path.exists() else b""
     text = raw.decode("utf-8-sig") or NEW_CSV_HEADER
-    header_line = text.split("\n", 1)[0].rstrip("\r")
+    header_line = re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     header = next(csv.reader([header_line], delimiter=delimiter))
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
     lines = "".join(
         _csv_line([_csv_field(row, name.strip().lower(), delimiter) for name in header], delimiter, newline) for row in rows
     )

@@ -42,6 +42,9 @@ def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _d
     blocking = [d for d in doc.diagnostics if d.rule in _BLOCKING] or ([] if doc.plan else doc.diagnostics[:1])
     if blocking:
         return Outcome(refusals=[replace(d, message=f"the plan cannot be read: {d.message}") for d in blocking])
+    unreadable = [d for d in doc.diagnostics if d.rule == "measurements-file"]
+    if unreadable:  # a measurements file that cannot be read as it is takes no rows
+        return Outcome(refusals=unreadable)
     vetted = vet(doc, rows, today)
     if vetted.refusals:
         return Outcome(vetted, refusals=vetted.refusals)
