@@ -4,6 +4,7 @@ file it goes into, odd files around the plan."""
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 import shutil
 import subprocess
@@ -155,3 +156,43 @@ def test_a_csv_that_is_not_utf8_is_refused_at_the_plans_measurements_file_key(tm
     assert code == 1 and csv.read_bytes() == before
     line = next(n for n, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "measurements_file:" in text)
     assert f"{plan.as_posix()}:{line}:" in err and "not UTF-8" in err and "[measurements-file]" in err
+
+
+def test_a_full_disk_leaves_the_file_and_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    csv = tmp_path / f"{CSV_PLAN}.measurements.csv"
+    before = csv.read_bytes()
+
+    def full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    assert code == 2 and "No space left on device" in err and "unchanged" in err
+    assert csv.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder anyway")
+def test_a_read_only_folder_refuses_the_write_cleanly(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, INLINE_PLAN)
+    before = plan.read_bytes()
+    tmp_path.chmod(0o555)
+    try:
+        code, _, err = run_cli(["record", str(plan), INLINE_INDICATOR, "70", "--date", "2026-11-30"], capsys)
+    finally:
+        tmp_path.chmod(0o755)
+    assert code == 2 and err.startswith("nytta: error: cannot write") and plan.read_bytes() == before
+
+
+def test_a_read_only_file_system_refuses_the_write_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    plan = _copy(tmp_path, INLINE_PLAN)
+    before = plan.read_bytes()
+
+    def read_only(source: object, target: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os, "replace", read_only)
+    code, _, err = run_cli(["record", str(plan), INLINE_INDICATOR, "70", "--date", "2026-11-30"], capsys)
+    assert code == 2 and "Read-only file system" in err and plan.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
