@@ -37,7 +37,7 @@ class Tally:
     old: int = 0  # the kill came before the rename: the file is as it was
     new: int = 0  # after it: the file holds the new row
     corrupt: list[str] = field(default_factory=list)
-    stale: list[str] = field(default_factory=list)  # temporary files left after the next write
+    stale: set[str] = field(default_factory=set)  # temporary files left after a later write
 
 
 def _nytta(*argv: str) -> list[str]:
@@ -89,7 +89,7 @@ def _check_next_write(folder: Path, plan: Path, indicator: str, day: _dt.date, t
     next_day = day + _dt.timedelta(days=9000)  # a date no round uses
     subprocess.run(_nytta("record", str(plan), indicator, "50", "--date", next_day.isoformat()), capture_output=True, check=True)
     left = sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
-    tally.stale.extend(left)
+    tally.stale.update(left)
 
 
 def kill_rounds(folder: Path, kills: int, seed: int = 1) -> Tally:
@@ -117,7 +117,7 @@ def main() -> None:
         f"{len(tally.corrupt)} corrupt, {len(tally.stale)} temporary files left after the next write "
         f"({time.perf_counter() - started:.0f} s)"
     )
-    for problem in tally.corrupt + tally.stale:
+    for problem in [*tally.corrupt, *sorted(tally.stale)]:
         print("  " + problem)
     sys.exit(1 if tally.corrupt or tally.stale else 0)
 

@@ -22,4 +22,4 @@ def _script() -> object:
 def test_killed_writers_leave_old_or_new_files_and_no_temporary_file(tmp_path: Path) -> None:
     tally = _script().kill_rounds(tmp_path, kills=12, seed=7)  # type: ignore[attr-defined]
     assert tally.kills == 12 and tally.old + tally.new == 12
-    assert tally.corrupt == [] and tally.stale == []
+    assert tally.corrupt == [] and tally.stale == set()

@@ -196,3 +196,30 @@ def test_a_read_only_file_system_refuses_the_write_cleanly(tmp_path: Path, monke
     code, _, err = run_cli(["record", str(plan), INLINE_INDICATOR, "70", "--date", "2026-11-30"], capsys)
     assert code == 2 and "Read-only file system" in err and plan.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_new_measurements_file_gets_the_umasks_mode(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, CSV_PLAN)
+    (tmp_path / f"{CSV_PLAN}.measurements.csv").unlink()
+    old = os.umask(0o022)
+    try:
+        code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    assert (tmp_path / f"{CSV_PLAN}.measurements.csv").stat().st_mode & 0o777 == 0o644
+
+
+def test_the_next_write_removes_what_a_killed_write_left(tmp_path: Path, capsys) -> None:
+    plan = _copy(tmp_path, INLINE_PLAN)
+    own = tmp_path / f".nytta-{plan.name}.dead.tmp"  # a killed write of this plan
+    old = tmp_path / ".nytta-annan.yaml.dead.tmp"  # of another file, long ago
+    fresh = tmp_path / ".nytta-annan.yaml.live.tmp"  # of another file, perhaps being written now
+    for leftover in (own, old, fresh):
+        leftover.write_bytes(b"half a plan")
+    os.utime(old, (0, 0))
+    code, _, err = run_cli(["record", str(plan), INLINE_INDICATOR, "70", "--date", "2026-11-30"], capsys)
+    assert code == 0, err
+    assert not own.exists() and not old.exists() and fresh.exists()
+    code, out, _ = run_cli(["check", str(tmp_path)], capsys)
+    assert "dead.tmp" not in out and "live.tmp" not in out

@@ -44,7 +44,6 @@ def run(options: Options) -> InitResult:
     )
     try:
         replace_file(target, text.encode("utf-8"))
-        target.chmod(_new_file_mode())
     except OSError as exc:
         raise UsageProblem(f"cannot write {target}: {exc.strerror or exc}") from None
     return InitResult(target, chosen.value)
@@ -60,12 +59,3 @@ def _target(path: Path) -> Path:
     if not target.parent.is_dir():
         raise UsageProblem(f"no such folder: {target.parent}")
     return target
-
-
-def _new_file_mode() -> int:
-    """The mode an ordinary new file gets (0o666 less the umask); the atomic write starts at 0o600."""
-    import os
-
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask

@@ -43,7 +43,7 @@ def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _d
     if blocking:
         return Outcome(refusals=[replace(d, message=f"the plan cannot be read: {d.message}") for d in blocking])
     unreadable = [d for d in doc.diagnostics if d.rule == "measurements-file"]
-    if unreadable:  # a measurements file that cannot be read as it is takes no rows
+    if unreadable and not _csv_missing(doc, plan_path):  # a file that cannot be read as it is takes no rows
         return Outcome(refusals=unreadable)
     vetted = vet(doc, rows, today)
     if vetted.refusals:
@@ -67,6 +67,13 @@ def _read_back(edit: Edit, rows: list[NewMeasurement], *, csv: bool) -> None:
     """The new text must read back as the old one plus ``rows`` (see ``nytta.write.verify``)."""
     old, new = edit.old.decode("utf-8-sig"), edit.new.decode("utf-8-sig")
     (check_csv if csv else check_yaml)(old, new, rows)
+
+
+def _csv_missing(doc: PlanDocument, plan_path: Path) -> bool:
+    """The plan names a measurements file that does not exist yet (the first row creates it)."""
+    relative = doc.plan.plan.measurements_file if doc.plan is not None else None
+    target = resolve_inside(plan_path, relative)[0] if relative else None
+    return target is not None and not target.exists() and not target.is_symlink()
 
 
 def _edit_for(doc: PlanDocument, plan_path: Path, rows: list[NewMeasurement]) -> Edit:
