@@ -47,8 +47,10 @@ def check(
 ) -> int:
     """Validate benefit plans against format v1 and the method's rules."""
     from nytta.app import check as command
+    from nytta.app.inputs import config_in_effect, refuse_input_as_output
 
     fmt = checked_format("check", output_format or _default_format())
+    refuse_input_as_output(output, paths, config_in_effect(config))
     options = command.Options(
         tuple(paths), parse_date(as_of), config, split_ids(select), split_ids(ignore), strict, only_plans, since
     )

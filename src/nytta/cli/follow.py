@@ -36,8 +36,10 @@ def status(
 ) -> int:
     """Compare measurements with baselines and targets: is each benefit being realised?"""
     from nytta.app import status as command
+    from nytta.app.inputs import config_in_effect, refuse_input_as_output
 
     fmt = checked_format("status", output_format)
+    refuse_input_as_output(output, paths, config_in_effect(config))
     report = command.run(command.Options(tuple(paths), parse_date(as_of), config))
     say_unreadable(report.unreadable)
     emit("status", fmt, report, output)
@@ -55,9 +57,11 @@ def calc(
     """The benefit calculation (nyttokalkyl): benefits and costs by year, NPV, payback."""
     from nytta.app import calc as command
     from nytta.app.common import existing_file
+    from nytta.app.inputs import refuse_input_as_output
 
     fmt = checked_format("calc", output_format)
     existing_file(plan)
+    refuse_input_as_output(output, [plan])
     report = command.run(command.Options(plan, parse_date(as_of), parse_rate(rate)))
     if report.calc is None:
         say_unreadable(report.unreadable)

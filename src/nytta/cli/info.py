@@ -21,8 +21,10 @@ def diff(
 ) -> int:
     """Show what changed between two versions of a plan (baselines, targets, owners, benefits)."""
     from nytta.app import diff as command
+    from nytta.app.inputs import refuse_input_as_output
 
     fmt = checked_format("diff", output_format)
+    refuse_input_as_output(output, [old, *([new] if new else [])])
     result = command.run(command.Options(old, new, rev))
     if result.report is None:
         say_unreadable(result.unreadable)

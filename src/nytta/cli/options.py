@@ -77,13 +77,11 @@ def write(rendered: Rendered, output: Path | None) -> None:
     if output is None:
         sys.stdout.write("".join(_pieces(rendered)))  # one write: a closed pipe is not an error
         return
-    try:
-        if isinstance(rendered, bytes):
-            from nytta.write.atomic import replace_file
+    from nytta.write.output import write_output
 
-            replace_file(output, rendered)
-        else:
-            output.write_text("".join(_pieces(rendered)), encoding="utf-8")
+    data = rendered if isinstance(rendered, bytes) else "".join(_pieces(rendered)).encode("utf-8")
+    try:
+        write_output(output, data)
     except OSError as exc:
         raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
 

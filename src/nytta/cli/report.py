@@ -43,11 +43,13 @@ def report(
     """Render a report for the steering group: a plan report or a portfolio report."""
     from nytta.app import report as command
     from nytta.app.common import check_language
+    from nytta.app.inputs import config_in_effect, refuse_input_as_output
 
     fmt = checked_format("report", output_format)
     check_language(lang)
     if templates is not None and not templates.is_dir():
         raise UsageProblem(f"no such templates folder: {templates}")
+    refuse_input_as_output(output, paths, config_in_effect(config), templates)
     result = command.run(command.Options(tuple(paths), parse_date(as_of), lang, config))
     say_unreadable(result.unreadable)
     if result.report is None:
@@ -70,9 +72,11 @@ def export(
     """Export the benefit register (nyttoregister): one row per indicator, for Excel or other tools."""
     from nytta.app import export as command
     from nytta.app.common import check_language
+    from nytta.app.inputs import config_in_effect, refuse_input_as_output
 
     fmt = _export_format(output_format, output)
     check_language(lang)
+    refuse_input_as_output(output, paths, config_in_effect(config))
     result = command.run(command.Options(tuple(paths), parse_date(as_of), lang, config))
     say_unreadable(result.unreadable)
     emit("register", fmt, result.export, output)

@@ -34,7 +34,7 @@ from pathlib import Path
 PREFIX, SUFFIX = ".nytta-", ".tmp"
 #: A temporary file of another target, unlocked and this old (seconds), is a killed writer's.
 STALE_SECONDS = 60.0
-_NAME_KEPT = 100  # characters of the target's name kept in the temporary file's name
+_NAME_KEPT = 100  # bytes of the target's name kept in the temporary file's name (of 255 at most)
 _ATTEMPTS = 100
 
 
@@ -81,15 +81,23 @@ def remove_stale(folder: Path, target: str | None = None) -> None:
 
 def _is_temporary_of(name: str, target: str) -> bool:
     """Whether ``name`` is ``.nytta-<target>.<random>.tmp`` (the random part has no dot)."""
-    start = f"{PREFIX}{target[:_NAME_KEPT]}."
+    start = f"{PREFIX}{_kept(target)}."
     return name.startswith(start) and "." not in name[len(start) : -len(SUFFIX)]
+
+
+def _kept(name: str) -> str:
+    """The start of ``name`` that a temporary file's name keeps."""
+    kept = name[:_NAME_KEPT]
+    while len(os.fsencode(kept)) > _NAME_KEPT:
+        kept = kept[:-1]
+    return kept
 
 
 def _create(target: Path) -> tuple[int, Path]:
     """A new temporary file beside ``target``, open for writing and locked, with its mode."""
     mode = _mode_of(target)
     for _ in range(_ATTEMPTS):
-        temporary = target.parent / f"{PREFIX}{target.name[:_NAME_KEPT]}.{secrets.token_hex(4)}{SUFFIX}"
+        temporary = target.parent / f"{PREFIX}{_kept(target.name)}.{secrets.token_hex(4)}{SUFFIX}"
         fd = _open_new(temporary, mode)
         if fd is not None:
             return fd, temporary
