@@ -10,6 +10,7 @@ every write is a rename.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import tempfile
 from collections.abc import Iterator
@@ -30,7 +31,10 @@ def plan_lock(plan: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
     folder = Path(tempfile.gettempdir()) / "nytta-locks"
-    folder.mkdir(mode=0o1777, exist_ok=True)
+    if not folder.is_dir():
+        folder.mkdir(exist_ok=True)
+        with contextlib.suppress(OSError):
+            folder.chmod(0o1777)  # shared by every user, like /tmp itself (the umask would narrow mkdir's mode)
     key = hashlib.sha256(str(plan.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
     lock = FileLock(str(folder / f"{key}.lock"), timeout=wait, mode=0o666)
     try:
