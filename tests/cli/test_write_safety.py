@@ -223,3 +223,59 @@ def test_the_next_write_removes_what_a_killed_write_left(tmp_path: Path, capsys)
     assert not own.exists() and not old.exists() and fresh.exists()
     code, out, _ = run_cli(["check", str(tmp_path)], capsys)
     assert "dead.tmp" not in out and "live.tmp" not in out
+
+
+def _plan_with_csv_in_a_folder(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """(plan, its CSV in repo/data/, a copy of that CSV in a folder outside the repository)."""
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / "data").mkdir(parents=True)
+    outside.mkdir()
+    plan = _copy(repo, CSV_PLAN)
+    csv_name = f"{CSV_PLAN}.measurements.csv"
+    (repo / csv_name).rename(repo / "data" / csv_name)
+    plan.write_text(plan.read_text(encoding="utf-8").replace(csv_name, f"data/{csv_name}"), encoding="utf-8")
+    shutil.copy(repo / "data" / csv_name, outside / csv_name)
+    return plan, repo / "data" / csv_name, outside / csv_name
+
+
+def _swap(data: Path, outside: Path) -> None:
+    data.rename(data.with_name("data-old"))
+    data.symlink_to(outside)
+
+
+def test_a_folder_swapped_after_vetting_cannot_redirect_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import nytta.write.measurements as measurements
+
+    plan, csv, elsewhere = _plan_with_csv_in_a_folder(tmp_path)
+    before = elsewhere.read_bytes()
+    real_prepare = measurements.prepare
+
+    def prepare_then_swap(*args: object, **kwargs: object) -> object:
+        outcome = real_prepare(*args, **kwargs)  # type: ignore[arg-type]
+        if not csv.parent.is_symlink():
+            _swap(csv.parent, elsewhere.parent)
+        return outcome
+
+    monkeypatch.setattr(measurements, "prepare", prepare_then_swap)
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    assert code == 1 and "lies outside" in err
+    assert elsewhere.read_bytes() == before
+
+
+def test_a_folder_swapped_during_the_write_cannot_redirect_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    plan, csv, elsewhere = _plan_with_csv_in_a_folder(tmp_path)
+    before = elsewhere.read_bytes()
+    real_fsync = os.fsync
+
+    def fsync_then_swap(descriptor: int) -> None:
+        real_fsync(descriptor)
+        if not csv.parent.is_symlink():
+            _swap(csv.parent, elsewhere.parent)
+
+    monkeypatch.setattr(os, "fsync", fsync_then_swap)
+    code, _, err = run_cli(["record", str(plan), CSV_INDICATOR, "280", "--date", "2026-11-30"], capsys)
+    assert code == 2 and "was replaced during the write" in err
+    assert elsewhere.read_bytes() == before
+    assert [p.name for p in elsewhere.parent.iterdir()] == [elsewhere.name]

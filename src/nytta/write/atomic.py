@@ -24,6 +24,7 @@ then finds its file has no name left and starts again under a new name. Windows 
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -44,6 +45,7 @@ def replace_file(path: Path, data: bytes) -> None:
     A symlink is written through: its target is replaced and the link stays a link."""
     target = Path(os.path.realpath(path))
     remove_stale(target.parent, target.name)
+    folder = os.stat(target.parent)
     fd, temporary = _create(target)
     try:
         _write_all(fd, data)
@@ -51,6 +53,7 @@ def replace_file(path: Path, data: bytes) -> None:
         if sys.platform == "win32":  # Windows renames no open file (and has no lock to keep)
             os.close(fd)
             fd = -1
+        _same_folder(target.parent, folder)
         os.replace(temporary, target)  # under the lock: no cleaner can take the file meanwhile
     except BaseException:
         temporary.unlink(missing_ok=True)
@@ -59,6 +62,18 @@ def replace_file(path: Path, data: bytes) -> None:
         if fd >= 0:
             os.close(fd)
     _sync_folder(target.parent)
+
+
+class FolderChanged(OSError):
+    """The target's folder was swapped for another (or for a link elsewhere) during the write."""
+
+
+def _same_folder(folder: Path, before: os.stat_result) -> None:
+    """Re-verified just before the rename: the folder is still the one the write started in,
+    and still where its name says, so a folder swapped meanwhile cannot redirect the write."""
+    now = os.stat(folder)
+    if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino) or os.path.realpath(folder) != str(folder):
+        raise FolderChanged(errno.EXDEV, f"the folder {folder} was replaced during the write")
 
 
 def is_temporary(name: str) -> bool:

@@ -98,6 +98,8 @@ def apply(outcome: Outcome) -> None:
     edit = outcome.edit
     if edit is None or outcome.refused:
         return
+    if edit.path.resolve() != edit.path:  # a folder on the way was swapped for a link: resolve and vet again
+        raise Changed(str(edit.path))
     current = edit.path.read_bytes() if edit.path.exists() else b""
     if current != edit.old:
         raise Changed(str(edit.path))
