@@ -57,19 +57,20 @@ def test_concurrent_records_lose_no_row(tmp_path: Path, name: str, indicator: st
     assert set(days) <= _recorded(plan, indicator)
 
 
-def test_concurrent_imports_lose_no_row(tmp_path: Path) -> None:
-    plan = _copy(tmp_path, CSV_PLAN)
+@pytest.mark.parametrize(("name", "indicator"), [(CSV_PLAN, CSV_INDICATOR), (INLINE_PLAN, INLINE_INDICATOR)])
+def test_concurrent_imports_lose_no_row(tmp_path: Path, name: str, indicator: str) -> None:
+    plan = _copy(tmp_path, name)
     days = _dates(40)
     files = []
     for n in range(20):
         rows = tmp_path / f"rows-{n}.csv"
         pair = days[2 * n : 2 * n + 2]
-        rows.write_text("indicator,date,value\n" + "".join(f"{CSV_INDICATOR},{d},{200 + n}\n" for d in pair), encoding="utf-8")
+        rows.write_text("indicator,date,value\n" + "".join(f"{indicator},{d},{200 + n}\n" for d in pair), encoding="utf-8")
         files.append(rows)
     with ThreadPoolExecutor(20) as pool:
         runs = list(pool.map(lambda rows: _nytta("import", str(plan), str(rows)), files))
     assert [r.returncode for r in runs] == [0] * 20, [r.stderr for r in runs if r.returncode]
-    assert set(days) <= _recorded(plan, CSV_INDICATOR)
+    assert set(days) <= _recorded(plan, indicator)
 
 
 @pytest.mark.parametrize("note", ["?x", ": k", "? k", "a, b", "#c", "- z", "x: y"])
