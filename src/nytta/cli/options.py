@@ -18,7 +18,7 @@ from nytta.app.errors import UsageProblem
 from nytta.render.registry import RENDERERS, RenderOptions, choices
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from nytta.render.registry import Rendered
     from nytta.results.plans import Unreadable
@@ -75,21 +75,22 @@ def emit(kind: str, fmt: str, result: object, output: Path | None, templates: Pa
 
 def write(rendered: Rendered, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write("".join(_pieces(rendered)))  # one write: a closed pipe is not an error
+        sys.stdout.write(_text(rendered))  # one write: a closed pipe is not an error
         return
     from nytta.write.output import write_output
 
-    data = rendered if isinstance(rendered, bytes) else "".join(_pieces(rendered)).encode("utf-8")
+    data = rendered if isinstance(rendered, bytes) else _text(rendered).encode("utf-8")
     try:
         write_output(output, data)
     except OSError as exc:
         raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
-def _pieces(rendered: Rendered) -> Iterable[str]:
+def _text(rendered: Rendered) -> str:
+    """The whole text of a rendering (given whole or in pieces)."""
     if isinstance(rendered, bytes):
         raise UsageProblem("this format writes a binary file: give --output FILE")
-    return (rendered,) if isinstance(rendered, str) else rendered
+    return rendered if isinstance(rendered, str) else "".join(rendered)
 
 
 def _use_color(output: Path | None) -> bool:
@@ -104,6 +105,6 @@ def say_unreadable(unreadable: Iterable[Unreadable]) -> None:
         print(f"nytta: skipped {item.file}: the plan cannot be read ({where}); run nytta check", file=sys.stderr)
 
 
-def findings_exit(unreadable: Iterable[object]) -> int:
+def findings_exit(unreadable: Sequence[Unreadable]) -> int:
     """Exit 1 when some plan could not be read, else 0."""
-    return EXIT_FINDINGS if any(True for _ in unreadable) else EXIT_OK
+    return EXIT_FINDINGS if unreadable else EXIT_OK

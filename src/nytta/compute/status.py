@@ -20,13 +20,13 @@ from nytta.compute.trajectory import (
     Point,
     forecast,
     measure,
-    number,
     realisation_start,
 )
 from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import IndicatorKind, Polarity
 from nytta.model.plan import Benefit, Indicator, Thresholds
 from nytta.model.schedule import is_overdue, next_due
+from nytta.model.types import number
 from nytta.results.status import WORST_FIRST, BenefitStatus, DatedValue, IndicatorStatus, PlanStatus, Status
 
 Verdict = tuple[Status, str]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from nytta.load.plan import Observation
 from nytta.model.enums import Direction
 from nytta.model.plan import Benefit, Indicator
+from nytta.model.types import number
 
 Point = tuple[_dt.date, float]
 
@@ -61,13 +62,6 @@ class Curve:
 def _flat_sum(first: int, last: int, value: float) -> float:
     """The sum of a constant ``value`` over the day ordinals ``first``..``last`` (0 if empty)."""
     return (last - first + 1) * value if last >= first else 0.0
-
-
-def number(value: float | str | None) -> float | None:
-    """The value as a float, or None when it is text (not a number) or absent."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
 
 
 def direction_sign(indicator: Indicator) -> int:

@@ -20,6 +20,13 @@ _ID_RE = re.compile(ID_PATTERN)
 _DECIMAL_COMMA = re.compile(r"^[+-]?[0-9 \u00a0]*[0-9],[0-9]+$")
 
 
+def number(value: float | str | None) -> float | None:
+    """The value as a float, or None when it is text (not a number) or absent."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
 def number_hint(text: str) -> str | None:
     """The YAML number a text such as ``"1,5"`` or ``"1 234,5"`` was meant to be, if any."""
     stripped = text.strip()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from nytta.model.plan import Benefit, Indicator, Plan
+from nytta.model.types import number
 from nytta.render.report.chain import ChainNode
 from nytta.render.report.chain import chain_mermaid as _mermaid
 from nytta.render.report.chain import chain_svg as _svg
@@ -54,7 +55,7 @@ def indicator_chart(
     actual = sorted(
         (o.date, float(o.value))
         for o in analysis.doc.observations_of(indicator.id)
-        if o.is_actual and o.date <= as_of and isinstance(o.value, (int, float)) and not isinstance(o.value, bool)
+        if o.is_actual and o.date <= as_of and number(o.value) is not None
     )
     final = indicator.final_target
     forecast = (final.date, status.forecast) if final is not None and status.forecast is not None else None
