@@ -13,6 +13,7 @@ import pytest
 
 from nytta.check import CheckOptions, check_paths
 from nytta.diagnostics import Diagnostic
+from nytta.load.plan import PlanDocument, load_plan
 
 AS_OF = _dt.date(2026, 11, 27)
 TESTS = Path(__file__).resolve().parent
@@ -20,6 +21,49 @@ ROOT = TESTS.parent
 DATA = TESTS / "data"
 PLANS = ROOT / "plans"
 SPEC_DIR = DATA / "spec"
+
+#: The keys of the JSON contracts (format §7), in their order: an indicator of `status`, and `calc`.
+STATUS_INDICATOR_KEYS = [
+    "id",
+    "unit",
+    "direction",
+    "baseline",
+    "target",
+    "latest",
+    "planned",
+    "achievement",
+    "progress",
+    "status",
+    "forecast",
+    "forecast_meets_target",
+    "next_due",
+    "overdue",
+]
+CALC_KEYS = [
+    "plan",
+    "currency",
+    "discount_rate",
+    "base_year",
+    "years",
+    "benefits",
+    "benefits_by_category",
+    "costs",
+    "costs_by_kind",
+    "net",
+    "discounted_net",
+    "npv",
+    "benefit_cost_ratio",
+    "payback_year",
+    "discounted_payback_year",
+    "realised_to_date",
+]
+
+
+def spec_document() -> PlanDocument:
+    """The spec's example plan, loaded (a fresh document each call)."""
+    doc = load_plan(SPEC_DIR / "bygglov-e-tjanst.yaml", "bygglov-e-tjanst.yaml")
+    assert doc is not None
+    return doc
 
 
 def run_check(path: Path, as_of: _dt.date = AS_OF, **options: object) -> list[Diagnostic]:

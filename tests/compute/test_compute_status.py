@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, PLANS, SPEC_DIR
+from conftest import AS_OF, PLANS, SPEC_DIR, STATUS_INDICATOR_KEYS, spec_document
 from nytta.compute.status import plan_status
 from nytta.compute.trajectory import Curve, planned_curve
 from nytta.load.plan import Observation, PlanDocument, load_plan
@@ -81,9 +81,7 @@ def measured(*pairs: tuple[str, float | str]) -> str:
 
 @pytest.fixture(scope="module")
 def spec() -> PlanStatus:
-    doc = load_plan(SPEC_DIR / "bygglov-e-tjanst.yaml", "bygglov-e-tjanst.yaml")
-    assert doc is not None
-    return plan_status(doc, AS_OF)
+    return plan_status(spec_document(), AS_OF)
 
 
 # -- the example of the format ---------------------------------------------------------
@@ -131,22 +129,7 @@ def test_spec_example_json_contract(spec: PlanStatus) -> None:
         "status": "on_track",
     }
     indicator = benefit["indicators"][0]
-    assert list(indicator) == [
-        "id",
-        "unit",
-        "direction",
-        "baseline",
-        "target",
-        "latest",
-        "planned",
-        "achievement",
-        "progress",
-        "status",
-        "forecast",
-        "forecast_meets_target",
-        "next_due",
-        "overdue",
-    ]
+    assert list(indicator) == STATUS_INDICATOR_KEYS
     assert indicator["baseline"] == {"value": 42, "date": "2024-12-31"}
     assert indicator["target"] == {"value": 21, "date": "2026-12-31"}
     assert indicator["latest"] == {"value": 27, "date": "2026-09-30"}
@@ -438,7 +421,7 @@ def test_a_measurement_on_the_as_of_date_counts(tmp_path: Path) -> None:
 
 # -- measurements after the as-of date never count ----------------------------------------
 
-_SPEC_DOC = load_plan(SPEC_DIR / "bygglov-e-tjanst.yaml", "bygglov-e-tjanst.yaml")
+_SPEC_DOC = spec_document()
 _INDICATORS = ["handlaggningstid", "kompletteringstid", "forvaltningstid"]
 
 
