@@ -1,6 +1,7 @@
 """``nytta.toml``: found in the working directory or a parent (up to the repository root).
 
-Two tables are read: ``[rules]`` (``rule-id = "error" | "warning" | "off"``) and
+``lang`` (``"sv"`` or ``"en"``) sets the language nytta speaks, unless ``--lang`` or
+``NYTTA_LANG`` says otherwise. Two tables are read: ``[rules]`` (``rule-id = "error" | "warning" | "off"``) and
 ``[thresholds]`` (``on_track``, ``at_risk``: status thresholds for plans that set none).
 """
 
@@ -24,6 +25,7 @@ class Config:
     path: Path | None = None
     severities: dict[str, Severity] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)
+    lang: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -46,6 +48,7 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
         raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    lang = _language(path, data)
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise ConfigError(f"{path}: [rules] must be a table")
@@ -57,7 +60,23 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
             severities[rule_id] = Severity(str(value).lower())
         except ValueError:
             raise ConfigError(f'{path}: rule \'{rule_id}\' must be "error", "warning" or "off", not {value!r}') from None
-    return Config(path, severities, _thresholds(path, data.get("thresholds", {})))
+    return Config(path, severities, _thresholds(path, data.get("thresholds", {})), lang)
+
+
+def configured_language(path: Path) -> str | None:
+    """Only the ``lang`` of the configuration at ``path`` (read before the options are parsed)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # the command that reads the whole configuration says what is wrong
+    return _language(path, data)
+
+
+def _language(path: Path, data: dict[str, object]) -> str | None:
+    lang = data.get("lang")
+    if lang is not None and lang not in ("sv", "en"):
+        raise ConfigError(f'{path}: lang must be "sv" or "en", not {lang!r}')
+    return lang if isinstance(lang, str) else None
 
 
 def _thresholds(path: Path, table: object) -> dict[str, float]:

@@ -175,8 +175,8 @@ REFUSED = [
     (["export", "p.yaml", "--lang", "de"], "--lang 'de' is not one of sv, en"),
     (["export", "p.yaml", "-f", "xlsx"], "--format xlsx writes a binary file: give --output FILE.xlsx"),
     (["report", "p.yaml", "--templates", "no-such-folder"], "no such templates folder: no-such-folder"),
-    (["check", "p.yaml", "--strikt"], "No such option: --strikt (Possible options: --strict)"),
-    (["status"], "Missing argument 'paths'."),
+    (["check", "p.yaml", "--strikt"], "no such option: --strikt; did you mean --strict?"),
+    (["status"], "missing argument 'paths'"),
 ]
 
 

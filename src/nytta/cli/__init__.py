@@ -15,8 +15,10 @@ import typer
 
 from nytta.app.errors import UsageProblem
 from nytta.cli import check, follow, info, report, write  # noqa: F401  (they add their commands)
+from nytta.cli.language import requested, translated, usage_message
 from nytta.cli.options import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from nytta.cli.root import app
+from nytta.i18n import _, set_language
 from nytta.render.registry import RenderProblem
 
 __all__ = ["app", "main"]
@@ -27,7 +29,7 @@ app.registered_commands.sort(key=lambda c: COMMANDS.index(c.name or getattr(c.ca
 
 
 def _fail(message: str) -> NoReturn:
-    print(f"nytta: error: {message}", file=sys.stderr)
+    print(_("nytta: error: {message}", message=message), file=sys.stderr)
     sys.exit(EXIT_USAGE)
 
 
@@ -36,8 +38,12 @@ def main(argv: list[str] | None = None) -> None:
     # Loading a portfolio allocates millions of small objects that all stay alive; collecting
     # them again and again as the heap grows costs more than it frees.
     gc.set_threshold(50_000, 20, 100)
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        code = app(args=argv, prog_name="nytta", standalone_mode=False)
+        lang, explicit = requested(args)
+        set_language(lang)
+        command = translated(typer.main.get_command(app))
+        code = command.main(args=args, prog_name="nytta", standalone_mode=False, obj={"lang": explicit})
     except (UsageProblem, RenderProblem) as exc:
         _fail(str(exc))
     except typer.Exit as exc:
@@ -46,8 +52,8 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
         if hasattr(exc, "format_message"):  # typer's usage errors
-            _fail(" ".join(exc.format_message().split()))
-        _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
+            _fail(usage_message(exc))
+        _fail(_("internal error ({kind}: {error}); please report it", kind=type(exc).__name__, error=exc))
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C during a command into this code
-        print("nytta: interrupted", file=sys.stderr)
+        print(_("nytta: interrupted"), file=sys.stderr)
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from nytta import __version__
+from nytta.i18n import N_
 
-HELP = "Benefit plans (nyttorealisering) as YAML: check, follow up, calculate and report."
+HELP = N_("Benefit plans (nyttorealisering) as YAML: check, follow up, calculate and report.")
 
 app = typer.Typer(
     name="nytta",
@@ -29,7 +30,15 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=N_("Show the version and exit."))
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help=N_("Language of messages, help and tables: sv or en (default: NYTTA_LANG, lang in nytta.toml, the locale)."),
+        ),
+    ] = None,
 ) -> None:
-    """Benefit plans (nyttorealisering) as YAML: check, follow up, calculate and report."""
+    # The language was chosen from the arguments before they were parsed (nytta.cli.language).
+    pass
