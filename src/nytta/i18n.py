@@ -30,19 +30,23 @@ LANGUAGES = ("sv", "en")
 DOMAIN = "nytta"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
-_catalogue: gettext.NullTranslations = gettext.NullTranslations()
-_language = "en"
+
+class _Current:
+    """The language spoken now and its catalogue (English needs none)."""
+
+    lang = "en"
+    catalogue: gettext.NullTranslations = gettext.NullTranslations()
 
 
 def _(message: str, /, **values: object) -> str:
     """``message`` in the current language, its ``{placeholders}`` filled from ``values``."""
-    text = _catalogue.gettext(message)
+    text = _Current.catalogue.gettext(message)
     return text.format(**values) if values else text
 
 
 def n_(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural form for ``count`` (``{n}`` is the count) in the current language."""
-    return _catalogue.ngettext(singular, plural, count).format(n=count, **values)
+    return _Current.catalogue.ngettext(singular, plural, count).format(n=count, **values)
 
 
 def N_(message: str, /) -> str:
@@ -52,16 +56,15 @@ def N_(message: str, /) -> str:
 
 def language() -> str:
     """The language messages are in now: ``sv`` or ``en``."""
-    return _language
+    return _Current.lang
 
 
 def set_language(lang: str) -> None:
     """Speak ``lang`` (``sv`` or ``en``) from now on."""
-    global _catalogue, _language
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    _catalogue = gettext.NullTranslations() if lang == "en" else _load(lang)
-    _language = lang
+    _Current.catalogue = gettext.NullTranslations() if lang == "en" else _load(lang)
+    _Current.lang = lang
 
 
 def choose(explicit: str | None, environ: Mapping[str, str], configured: str | None = None) -> str:
