@@ -20,7 +20,7 @@ class CatalogueHook(BuildHookInterface):
         for folder in sorted(LOCALE_DIR.glob("*/LC_MESSAGES")):
             sources = sorted(folder.glob("*.po"))
             if sources:
-                (folder / f"{DOMAIN}.mo").write_bytes(compile_catalogue(sources))
+                (folder / f"{DOMAIN}.mo").write_bytes(compile_catalogue(sources, folder.parent.name))
                 if version == "standard":  # an editable install reads it where it was written
                     relative = (folder / f"{DOMAIN}.mo").relative_to(Path(self.root) / "src")
                     build_data["force_include"][str(folder / f"{DOMAIN}.mo")] = str(relative)

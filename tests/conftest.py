@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as _dt
+import os
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -14,6 +15,12 @@ import pytest
 from nytta.check import CheckOptions, check_paths
 from nytta.diagnostics import Diagnostic
 from nytta.load.plan import PlanDocument, load_plan
+
+# The tests assert English unless they ask for Swedish, whatever the machine's locale says
+# (nytta speaks Swedish under LANG=sv_SE…); they set the language themselves where it matters.
+for _variable in ("NYTTA_LANG", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 AS_OF = _dt.date(2026, 11, 27)
 TESTS = Path(__file__).resolve().parent

@@ -93,7 +93,7 @@ def _load(lang: str) -> gettext.NullTranslations:
             return gettext.GNUTranslations(handle)
     if not sources:
         return gettext.NullTranslations()
-    data = compile_catalogue(sources)
+    data = compile_catalogue(sources, lang)
     try:  # keep it for the next run when the folder is writable; a read-only install compiles each time
         temporary = compiled.with_name(f".{compiled.name}.{os.getpid()}")
         temporary.write_bytes(data)
@@ -103,13 +103,13 @@ def _load(lang: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(io.BytesIO(data))
 
 
-def compile_catalogue(sources: list[Path]) -> bytes:
-    """The ``.po`` files ``sources`` as one compiled ``.mo`` (with Babel)."""
+def compile_catalogue(sources: list[Path], lang: str | None = None) -> bytes:
+    """The ``.po`` files ``sources`` (of ``lang``) as one compiled ``.mo`` (with Babel)."""
     from babel.messages.catalog import Catalog
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    merged = Catalog(locale=sources[0].parent.parent.name if sources else None, domain=DOMAIN)
+    merged = Catalog(locale=lang, domain=DOMAIN)  # Swedish plurals are English ones: n != 1
     for source in sources:
         with source.open("rb") as handle:
             for message in read_po(handle):
