@@ -48,7 +48,7 @@ def test_bad_rows_name_their_line_and_column() -> None:
 
 
 def test_header_without_required_columns() -> None:
-    table = read_measurements("indikator,datum,varde\n")
+    table = read_measurements("ind,datum,varde\n")  # datum and värde are Swedish for date and value
     assert {p.message for p in table.problems} >= {"the header lacks the column 'indicator' (expected indicator, date, value)"}
 
 

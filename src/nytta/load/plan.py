@@ -11,13 +11,13 @@ import datetime as _dt
 import errno
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
 from nytta.diagnostics import Diagnostic, format_path
-from nytta.load.csv import CsvRow, physical_lines, read_measurements
+from nytta.load.csv import CsvRow, not_utf8, physical_lines, read_measurements
 from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Plan
@@ -64,6 +64,9 @@ class PlanDocument:
     observations: list[Observation] = field(default_factory=list)
     csv_file: str | None = None
     csv_lines: list[str] = field(default_factory=list)
+    #: Indicators some of whose measurements could not be read (the measurements file, or
+    #: rows of it naming them): what the plan seems to lack of them may just be unread.
+    unread_measurements: set[str] = field(default_factory=set)
     _by_indicator: dict[str, list[Observation]] | None = field(default=None, repr=False)
 
     # -- locating -------------------------------------------------------------------
@@ -105,8 +108,12 @@ def is_plan_data(data: Any) -> bool:
     return isinstance(data, dict) and "nytta" in data
 
 
-def read_text(path: FsPath, display: str) -> tuple[str | None, Diagnostic | None]:
+def read_text(
+    path: FsPath, display: str, *, not_utf8: Callable[[int, int], str] | None = None
+) -> tuple[str | None, Diagnostic | None]:
     """Read a UTF-8 file (BOM tolerated); a problem becomes a Diagnostic of ``yaml-syntax``.
+    ``not_utf8(byte, line)`` says what to do about a file in another encoding, when the kind
+    of file has its own advice (a CSV file from Excel).
 
     Only regular files are read: a pipe or a device named as a plan would block or never end.
     """
@@ -121,6 +128,8 @@ def read_text(path: FsPath, display: str) -> tuple[str | None, Diagnostic | None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        if not_utf8 is not None:
+            return None, Diagnostic(display, line, column, "yaml-syntax", not_utf8(raw[exc.start], line))
         return None, Diagnostic(
             display,
             line,
@@ -214,6 +223,8 @@ def _inline(indicator: Indicator) -> list[Observation]:
 
 def _load_csv(doc: PlanDocument, plan_path: FsPath, relative: str) -> None:
     where = ("plan", "measurements_file")
+    assert doc.plan is not None
+    doc.unread_measurements = {i.id for b in doc.plan.benefits for i in b.indicators}  # until the file is read
     target, problem = resolve_inside(plan_path, relative)
     if problem:
         doc.diagnostics.append(doc.at("measurements-file", where, problem))
@@ -229,12 +240,14 @@ def _load_csv(doc: PlanDocument, plan_path: FsPath, relative: str) -> None:
         what = "is not a regular file (a folder, pipe or device)" if target.exists() else "does not exist"
         doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file '{relative}' {what}"))
         return
-    text, read_problem = read_text(target, doc.csv_file)
+    text, read_problem = read_text(target, doc.csv_file, not_utf8=not_utf8)
     if read_problem is not None:
         message = read_problem.message
         doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file cannot be read: {message}"))
         return
     table = read_measurements(text or "")
+    if table.unread is not None:  # every row was read, or failed on its own
+        doc.unread_measurements = set(table.unread)
     doc.csv_lines = physical_lines((text or "").removeprefix("\ufeff"))
     for problem_row in table.problems:
         doc.diagnostics.append(doc.at_csv("measurements-file", problem_row.line, problem_row.column, problem_row.message))
@@ -247,6 +260,7 @@ def _add_row(doc: PlanDocument, row: CsvRow) -> None:
         kind = parse_enum(MeasurementKind, row.kind) if row.kind else MeasurementKind.ACTUAL
     except ValueError as exc:
         doc.diagnostics.append(doc.at_csv("measurements-file", row.line, row.columns.get("kind", 1), f"kind {exc}"))
+        doc.unread_measurements.add(row.indicator)
         return
     doc.observations.append(Observation(row.indicator, row.date, row.value, kind, row.source, row.note, csv_row=row))
 

@@ -185,6 +185,8 @@ def measurement_overdue(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.plan.phase.rank < Phase.REALISE.rank:
         return
     for owner, indicator in ctx.indicators():
+        if indicator.id in ctx.doc.unread_measurements:  # the measurements-file finding says why
+            continue
         dates = [o.date for o in ctx.doc.observations_of(indicator.id) if o.is_actual and o.date <= ctx.as_of]
         due = next_due(owner, indicator, dates)
         if is_overdue(indicator, due, ctx.as_of):
