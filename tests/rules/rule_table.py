@@ -23,6 +23,7 @@ from nytta.check import CheckOptions, check_document
 from nytta.diagnostics import Diagnostic
 from nytta.load.plan import load_plan
 from nytta.rules.examples import BASE_PLAN, EXAMPLE_AS_OF, apply_fragment
+from nytta.rules.registry import all_rules
 
 PLAN = "plan.yaml"
 Found = tuple[Any, ...]  # (rule, line, column) or (rule, line, column, file name)
@@ -77,6 +78,20 @@ def findings(item: Case, folder: Path) -> list[Found]:
         assert doc is not None
         found = check_document(doc, CheckOptions(as_of=item.as_of), load_plan(earlier, "previous.yaml"))
     return sorted(located(d) for d in found)
+
+
+def example_findings(rule_id: str, text: str, folder: Path) -> list[Diagnostic]:
+    """Check a rule's example (the full plan ``text``) in ``folder``; a rule that compares with
+    an earlier version gets the base plan as that."""
+    plan = folder / PLAN
+    plan.write_text(text, encoding="utf-8")
+    if not all_rules()[rule_id].compares_with_previous:
+        return run_check(plan, EXAMPLE_AS_OF)
+    earlier = folder / "previous.yaml"
+    earlier.write_text(BASE_PLAN, encoding="utf-8")
+    doc = load_plan(plan, PLAN)
+    assert doc is not None
+    return check_document(doc, CheckOptions(as_of=EXAMPLE_AS_OF), load_plan(earlier, "previous.yaml"))
 
 
 def numbered(snippet: str) -> str:

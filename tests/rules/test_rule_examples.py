@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rule_table import example_findings
 
 from conftest import run_check
-from nytta.check import CheckOptions, check_document
-from nytta.load.plan import load_plan
 from nytta.rules.catalogue import ORDER
 from nytta.rules.examples import BASE_PLAN, EXAMPLE_AS_OF, apply_fragment, marked_line
 from nytta.rules.registry import all_rules
@@ -22,28 +21,19 @@ def test_base_plan_is_clean(write_plan) -> None:
     assert run_check(write_plan(BASE_PLAN), EXAMPLE_AS_OF) == []
 
 
-def _findings(rule_id: str, text: str, write_plan) -> list:
-    """Check an example; a rule that compares with an earlier version gets the base plan as that."""
-    if not RULES[rule_id].compares_with_previous:
-        return run_check(write_plan(text), EXAMPLE_AS_OF)
-    previous = load_plan(write_plan(BASE_PLAN, "previous.yaml"), "previous.yaml")
-    doc = load_plan(write_plan(text), "plan.yaml")
-    return check_document(doc, CheckOptions(as_of=EXAMPLE_AS_OF), previous)
-
-
 @pytest.mark.parametrize("rule_id", ORDER)
-def test_passing_example_does_not_trigger(rule_id: str, write_plan) -> None:
+def test_passing_example_does_not_trigger(rule_id: str, tmp_path) -> None:
     text = apply_fragment(RULES[rule_id].passing)
-    found = [d for d in _findings(rule_id, text, write_plan) if d.rule == rule_id]
+    found = [d for d in example_findings(rule_id, text, tmp_path) if d.rule == rule_id]
     assert found == []
 
 
 @pytest.mark.parametrize("rule_id", ORDER)
-def test_failing_example_is_reported_on_the_marked_line(rule_id: str, write_plan) -> None:
+def test_failing_example_is_reported_on_the_marked_line(rule_id: str, tmp_path) -> None:
     text = apply_fragment(RULES[rule_id].failing)
     line = marked_line(text)
     assert line is not None, "a failing example marks its line with '# <-'"
-    found = [(d.rule, d.line) for d in _findings(rule_id, text, write_plan)]
+    found = [(d.rule, d.line) for d in example_findings(rule_id, text, tmp_path)]
     assert (rule_id, line) in found, f"{found}\n{text}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from nytta.app.errors import UsageProblem
+from nytta.i18n import _
 
 if TYPE_CHECKING:
     from nytta.rules.registry import Rule
@@ -25,7 +26,7 @@ def one_rule(rule_id: str) -> Rule:
     rules = registered()
     found = rules.get(rule_id)
     if found is None:
-        raise UsageProblem(f"unknown rule '{rule_id}'{suggest(rule_id, rules)}")
+        raise UsageProblem(_("unknown rule '{id}'{suggestion}", id=rule_id, suggestion=suggest(rule_id, rules)))
     return found
 
 

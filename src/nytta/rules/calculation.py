@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
+from nytta.i18n import _
 from nytta.model.enums import Category, Polarity
 from nytta.rules.examples import benefit_block
-from nytta.rules.registry import Context, rule
+from nytta.rules.registry import Context, number, rule
 
 _CALC = "calculation:\n  base_year: 2025\n  first_year: 2025\n  last_year: 2028\n  discount_rate: 0.03\n"
 _COSTS = "costs:\n  - {id: utveckling, name: Utveckling, kind: investment, amounts: {2025: 500000}}\n"
@@ -32,7 +33,10 @@ def missing_valuation(ctx: Context) -> Iterator[Diagnostic]:
     """
     for item in ctx.benefits():
         if item.category in (Category.FINANCIAL, Category.REDEPLOYMENT) and ctx.absent(item, "valuation"):
-            yield ctx.at(item.path, f"{item.category.value} benefit '{item.id}' has no valuation")
+            if item.category is Category.FINANCIAL:
+                yield ctx.at(item.path, _("financial benefit '{id}' has no valuation", id=item.id))
+            else:
+                yield ctx.at(item.path, _("redeployment benefit '{id}' has no valuation", id=item.id))
 
 
 @rule(
@@ -56,9 +60,8 @@ def missing_alternative_use(ctx: Context) -> Iterator[Diagnostic]:
     """
     for item in ctx.benefits():
         if item.category is Category.REDEPLOYMENT and item.polarity is Polarity.BENEFIT and ctx.absent(item, "alternative_use"):
-            yield ctx.at(
-                item.path, f"redeployment benefit '{item.id}' does not say what the freed resources go to (alternative_use)"
-            )
+            message = _("redeployment benefit '{id}' does not say what the freed resources go to (alternative_use)", id=item.id)
+            yield ctx.at(item.path, message)
 
 
 @rule(
@@ -75,11 +78,11 @@ def missing_calculation(ctx: Context) -> Iterator[Diagnostic]:
     if not ctx.absent(ctx.plan, "calculation"):
         return
     if ctx.plan.costs:
-        yield ctx.at(("costs",), "the plan has costs but no calculation block", at_key=True)
+        yield ctx.at(("costs",), _("the plan has costs but no calculation block"), at_key=True)
         return
     for item in ctx.benefits():
         if item.valuation is not None:
-            yield ctx.at((*item.path, "valuation"), "the plan has valuations but no calculation block", at_key=True)
+            yield ctx.at((*item.path, "valuation"), _("the plan has valuations but no calculation block"), at_key=True)
             return
 
 
@@ -103,8 +106,13 @@ def flow_outside_period(ctx: Context) -> Iterator[Diagnostic]:
             if not calc.first_year <= year <= calc.last_year:
                 yield ctx.at(
                     (*cost.path, "amounts", year),
-                    f"cost '{cost.id}' has an amount in {year}, "
-                    f"outside the calculation period {calc.first_year}–{calc.last_year}",
+                    _(
+                        "cost '{id}' has an amount in {year}, outside the calculation period {first}–{last}",
+                        id=cost.id,
+                        year=year,
+                        first=calc.first_year,
+                        last=calc.last_year,
+                    ),
                     at_key=True,
                 )
 
@@ -124,25 +132,34 @@ def invalid_rate(ctx: Context) -> Iterator[Diagnostic]:
     calc = ctx.plan.calculation
     if calc is not None:
         if not 0 <= calc.discount_rate <= 0.2:
-            yield ctx.at(
-                (*calc.path, "discount_rate"), f"discount rate {calc.discount_rate:g} is outside 0–0.2 (write 3 % as 0.03)"
-            )
+            message = _("discount rate {rate} is outside 0–0.2 (write 3 % as 0.03)", rate=number(calc.discount_rate))
+            yield ctx.at((*calc.path, "discount_rate"), message)
         years = (("first_year", calc.first_year), ("last_year", calc.last_year))
         outside = [key for key, year in years if not 1900 <= year <= 2200]
         if outside:
             yield ctx.at(
                 (*calc.path, outside[0]),
-                f"the calculation period {calc.first_year}–{calc.last_year} lies outside the years 1900–2200",
+                _(
+                    "the calculation period {first}–{last} lies outside the years 1900–2200",
+                    first=calc.first_year,
+                    last=calc.last_year,
+                ),
             )
         elif calc.first_year > calc.last_year:
-            yield ctx.at((*calc.path, "first_year"), f"first_year {calc.first_year} is after last_year {calc.last_year}")
+            message = _("first_year {first} is after last_year {last}", first=calc.first_year, last=calc.last_year)
+            yield ctx.at((*calc.path, "first_year"), message)
         elif not calc.first_year <= calc.base_year <= calc.last_year:
-            yield ctx.at((*calc.path, "base_year"), f"base_year {calc.base_year} is outside {calc.first_year}–{calc.last_year}")
+            message = _(
+                "base_year {base} is outside {first}–{last}", base=calc.base_year, first=calc.first_year, last=calc.last_year
+            )
+            yield ctx.at((*calc.path, "base_year"), message)
     for item in ctx.benefits():
         valuation = item.valuation
         if valuation is None:
             continue
         if not 0 <= valuation.attribution <= 1:
-            yield ctx.at((*valuation.path, "attribution"), f"attribution {valuation.attribution:g} of '{item.id}' is outside 0–1")
+            message = _("attribution {value} of '{id}' is outside 0–1", value=number(valuation.attribution), id=item.id)
+            yield ctx.at((*valuation.path, "attribution"), message)
         if valuation.volume < 0:
-            yield ctx.at((*valuation.path, "volume"), f"volume {valuation.volume:g} of '{item.id}' is negative")
+            message = _("volume {value} of '{id}' is negative", value=number(valuation.volume), id=item.id)
+            yield ctx.at((*valuation.path, "volume"), message)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic
+from nytta.i18n import _
 from nytta.rules.registry import Context, rule, suggest
 
 
@@ -99,7 +100,8 @@ def measurements_file(ctx: Context) -> Iterator[Diagnostic]:
     the CSV file, the row's line (the header is line 1) and the column. At most 200 000
     rows are read; the first row past that is reported.
     """
-    known = {indicator.id for _, indicator in ctx.indicators()}
+    known = {indicator.id for _owner, indicator in ctx.indicators()}
     for obs in ctx.doc.observations:
         if (obs.csv_row or obs.origin) is not None and obs.indicator not in known and obs.indicator not in ctx.doc.dropped_ids:
-            yield ctx.at_observation(obs, "indicator", f"unknown indicator '{obs.indicator}'{suggest(obs.indicator, known)}")
+            message = _("unknown indicator '{id}'{suggestion}", id=obs.indicator, suggestion=suggest(obs.indicator, known))
+            yield ctx.at_observation(obs, "indicator", message)

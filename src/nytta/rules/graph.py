@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from nytta.i18n import N_
 from nytta.model.plan import Node, Plan
 
 Path = tuple[str | int, ...]
@@ -23,7 +24,8 @@ BENEFIT = ("benefit",)
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A reference written at `path` to `target`, which must be one of `kinds`."""
+    """A reference written at `path` to `target`, which must be one of `kinds`; `what` names
+    it in a message (marked for translation, translated where it is shown)."""
 
     path: Path
     target: str
@@ -71,31 +73,31 @@ def _refs(node: Node, key: str, targets: list[str], kinds: tuple[str, ...], what
 def references(plan: Plan) -> Iterator[Reference]:
     """Every reference of the plan with the kinds it may resolve to."""
     info = plan.plan
-    yield from _ref(info, "change_owner", info.change_owner, PERSON, "the change owner")
-    yield from _ref(info, "project_manager", info.project_manager, PERSON, "the project manager")
+    yield from _ref(info, "change_owner", info.change_owner, PERSON, N_("the change owner"))
+    yield from _ref(info, "project_manager", info.project_manager, PERSON, N_("the project manager"))
     for approval in info.approvals:
-        yield from _ref(approval, "by", approval.by, PERSON, "an approval's 'by'")
+        yield from _ref(approval, "by", approval.by, PERSON, N_("an approval's 'by'"))
     for goal in plan.goals:
-        yield from _ref(goal, "parent", goal.parent, GOAL, "a goal's parent")
-        yield from _ref(goal, "owner", goal.owner, PERSON, "a goal's owner")
+        yield from _ref(goal, "parent", goal.parent, GOAL, N_("a goal's parent"))
+        yield from _ref(goal, "owner", goal.owner, PERSON, N_("a goal's owner"))
     for node in plan.chain:
-        yield from _refs(node, "leads_to", node.leads_to, CHAIN + BENEFIT + GOAL, "a chain link")
-        yield from _ref(node, "owner", node.owner, PERSON, "a chain node's owner")
+        yield from _refs(node, "leads_to", node.leads_to, CHAIN + BENEFIT + GOAL, N_("a chain link"))
+        yield from _ref(node, "owner", node.owner, PERSON, N_("a chain node's owner"))
     for benefit in plan.benefits:
-        yield from _ref(benefit, "owner", benefit.owner, PERSON, "a benefit owner")
+        yield from _ref(benefit, "owner", benefit.owner, PERSON, N_("a benefit owner"))
         for i, recipient in enumerate(benefit.recipients):
             written_as_text = not recipient.path
             path = (*benefit.path, "recipients", i) if written_as_text else (*recipient.path, "stakeholder")
-            yield Reference(path, recipient.stakeholder, ("stakeholder",), "a recipient")
-        yield from _refs(benefit, "goals", benefit.goals, GOAL, "a benefit's goal")
-        yield from _refs(benefit, "leads_to", benefit.leads_to, BENEFIT + GOAL, "a benefit link")
+            yield Reference(path, recipient.stakeholder, ("stakeholder",), N_("a recipient"))
+        yield from _refs(benefit, "goals", benefit.goals, GOAL, N_("a benefit's goal"))
+        yield from _refs(benefit, "leads_to", benefit.leads_to, BENEFIT + GOAL, N_("a benefit link"))
         for indicator in benefit.indicators:
-            yield from _ref(indicator, "measured_by", indicator.measured_by, PERSON, "an indicator's measurer")
+            yield from _ref(indicator, "measured_by", indicator.measured_by, PERSON, N_("an indicator's measurer"))
     for risk in plan.risks:
-        yield from _refs(risk, "affects", risk.affects, BENEFIT + CHAIN, "a risk's 'affects'")
-        yield from _ref(risk, "owner", risk.owner, PERSON, "a risk owner")
+        yield from _refs(risk, "affects", risk.affects, BENEFIT + CHAIN, N_("a risk's 'affects'"))
+        yield from _ref(risk, "owner", risk.owner, PERSON, N_("a risk owner"))
     for revision in plan.revisions:
-        yield from _ref(revision, "by", revision.by, PERSON, "a revision's 'by'")
+        yield from _ref(revision, "by", revision.by, PERSON, N_("a revision's 'by'"))
 
 
 def links(plan: Plan) -> Links:

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from nytta.diagnostics import Diagnostic
+from nytta.i18n import N_, _
 from nytta.model.enums import Direction, IndicatorKind, Phase
 from nytta.model.plan import Benefit, Indicator
 from nytta.model.types import number_hint
 from nytta.rules.examples import benefit_block
-from nytta.rules.registry import Context, rule
+from nytta.rules.registry import Context, number, rule
 
 #: The lines of the example benefit's one indicator (left out to show a benefit without any).
 INDICATOR_LINES = (
@@ -51,7 +52,7 @@ def missing_indicator(ctx: Context) -> Iterator[Diagnostic]:
     """
     for item in ctx.benefits():
         if ctx.absent(item, "indicators"):
-            yield ctx.at(item.path, f"benefit '{item.id}' has no indicator")
+            yield ctx.at(item.path, _("benefit '{id}' has no indicator", id=item.id))
 
 
 @rule(
@@ -67,12 +68,12 @@ def indicator_incomplete(ctx: Context) -> Iterator[Diagnostic]:
     (`source`), who measures it (`measured_by`, mätansvarig) and when: a
     `frequency` or `follow_up_dates`.
     """
-    for _, indicator in ctx.indicators():
+    for _owner, indicator in ctx.indicators():
         lacking = [key for key in ("method", "source", "measured_by") if ctx.absent(indicator, key)]
         if ctx.absent(indicator, "frequency") and ctx.absent(indicator, "follow_up_dates"):
-            lacking.append("frequency or follow_up_dates")
+            lacking.append(_("frequency or follow_up_dates"))
         if lacking:
-            yield ctx.at(indicator.path, f"indicator '{indicator.id}' lacks {', '.join(lacking)}")
+            yield ctx.at(indicator.path, _("indicator '{id}' lacks {keys}", id=indicator.id, keys=", ".join(lacking)))
 
 
 @rule(
@@ -87,9 +88,9 @@ def missing_baseline(ctx: Context) -> Iterator[Diagnostic]:
     Without a baseline measured before the change there is nothing to compare the
     follow-up measurements with. Error from the specify phase, a warning in identify.
     """
-    for _, indicator in quantitative(ctx):
+    for _owner, indicator in quantitative(ctx):
         if ctx.absent(indicator, "baseline"):
-            yield ctx.at(indicator.path, f"indicator '{indicator.id}' has no baseline (nollmätning)")
+            yield ctx.at(indicator.path, _("indicator '{id}' has no baseline (nollmätning)", id=indicator.id))
 
 
 @rule(
@@ -104,9 +105,9 @@ def missing_target(ctx: Context) -> Iterator[Diagnostic]:
     Give at least the final target with its date; intermediate targets (delmål) before it
     make the planned trajectory.
     """
-    for _, indicator in quantitative(ctx):
+    for _owner, indicator in quantitative(ctx):
         if ctx.absent(indicator, "targets"):
-            yield ctx.at(indicator.path, f"indicator '{indicator.id}' has no target (målvärde)")
+            yield ctx.at(indicator.path, _("indicator '{id}' has no target (målvärde)", id=indicator.id))
 
 
 @rule(
@@ -139,26 +140,37 @@ def _numbers(*values: Any) -> bool:
 
 
 def _direction_problem(owner: Benefit, indicator: Indicator, base: float, goal: float) -> str | None:
+    values = {"id": indicator.id, "target": f"{goal:g}", "baseline": f"{base:g}"}
     if indicator.direction is Direction.MAINTAIN:
         tolerance = indicator.tolerance or 0.0
         if abs(goal - base) > tolerance:
-            return (
-                f"the final target {goal:g} of '{indicator.id}' differs from the baseline {base:g} by "
-                f"{abs(goal - base):g}, more than the tolerance {tolerance:g}"
+            return _(
+                "the final target {target} of '{id}' differs from the baseline {baseline} by "
+                "{difference}, more than the tolerance {tolerance}",
+                difference=number(abs(goal - base)),
+                tolerance=number(tolerance),
+                **values,
             )
         return None
     sign = 1 if indicator.direction is Direction.INCREASE else -1
     gain = sign * (goal - base)
-    wanted = "higher" if sign > 0 else "lower"
     if not owner.is_disbenefit and gain <= 0:
-        return (
-            f"the final target {goal:g} of '{indicator.id}' does not improve on the baseline {base:g} "
-            f"(direction {indicator.direction.value}: it should be {wanted})"
+        if sign > 0:
+            return _(
+                "the final target {target} of '{id}' does not improve on the baseline {baseline} "
+                "(direction increase: it should be higher)",
+                **values,
+            )
+        return _(
+            "the final target {target} of '{id}' does not improve on the baseline {baseline} "
+            "(direction decrease: it should be lower)",
+            **values,
         )
     if owner.is_disbenefit and gain > 0:
-        return (
-            f"the final target {goal:g} of dis-benefit indicator '{indicator.id}' shows an improvement on "
-            f"the baseline {base:g}; a dis-benefit's target is the harm tolerated"
+        return _(
+            "the final target {target} of dis-benefit indicator '{id}' shows an improvement on "
+            "the baseline {baseline}; a dis-benefit's target is the harm tolerated",
+            **values,
         )
     return None
 
@@ -175,7 +187,7 @@ def non_numeric_value(ctx: Context) -> Iterator[Diagnostic]:
     (in the measurements CSV, the decimal comma belongs with the semicolon dialect).
     Qualitative indicators may have text values.
     """
-    for _, indicator in quantitative(ctx):
+    for _owner, indicator in quantitative(ctx):
         if indicator.baseline is not None and isinstance(indicator.baseline.value, str):
             yield ctx.at((*indicator.baseline.path, "value"), _not_number("baseline", indicator.baseline.value))
         for target in indicator.targets:
@@ -186,7 +198,24 @@ def non_numeric_value(ctx: Context) -> Iterator[Diagnostic]:
                 yield ctx.at_observation(obs, "value", _not_number("measurement", obs.value))
 
 
+#: What non-numeric-value says about a value of each kind, without and with the number meant.
+_NOT_A_NUMBER = {
+    "baseline": (
+        N_("the baseline value '{value}' is not a number"),
+        N_("the baseline value '{value}' is not a number; write {hint}"),
+    ),
+    "target": (
+        N_("the target value '{value}' is not a number"),
+        N_("the target value '{value}' is not a number; write {hint}"),
+    ),
+    "measurement": (
+        N_("the measurement value '{value}' is not a number"),
+        N_("the measurement value '{value}' is not a number; write {hint}"),
+    ),
+}
+
+
 def _not_number(what: str, value: str) -> str:
     hint = number_hint(value)
-    suggestion = f"; write {hint}" if hint is not None else ""
-    return f"the {what} value '{value}' is not a number{suggestion}"
+    plain, with_hint = _NOT_A_NUMBER[what]
+    return _(plain, value=value) if hint is None else _(with_hint, value=value, hint=hint)

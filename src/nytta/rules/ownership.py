@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
+from nytta.i18n import _
 from nytta.model.enums import Phase, Role
 from nytta.rules.examples import benefit_block
-from nytta.rules.registry import Context, rule
+from nytta.rules.registry import Context, number, rule
 
 
 @rule("missing-owner", passing=benefit_block(), failing=benefit_block(drop=("owner: anna",), mark="- id: kortare-tid"))
@@ -19,7 +20,7 @@ def missing_owner(ctx: Context) -> Iterator[Diagnostic]:
     """
     for benefit in ctx.benefits():
         if ctx.absent(benefit, "owner"):
-            yield ctx.at(benefit.path, f"benefit '{benefit.id}' has no owner (nyttoägare)")
+            yield ctx.at(benefit.path, _("benefit '{id}' has no owner (nyttoägare)", id=benefit.id))
 
 
 @rule(
@@ -39,7 +40,10 @@ def owner_is_project_manager(ctx: Context) -> Iterator[Diagnostic]:
         if manager and benefit.owner == manager:
             yield ctx.at(
                 (*benefit.path, "owner"),
-                f"the owner of benefit '{benefit.id}' is the project manager; benefits are owned in the line organisation",
+                _(
+                    "the owner of benefit '{id}' is the project manager; benefits are owned in the line organisation",
+                    id=benefit.id,
+                ),
             )
 
 
@@ -55,7 +59,7 @@ def missing_recipient(ctx: Context) -> Iterator[Diagnostic]:
     """
     for benefit in ctx.benefits():
         if ctx.absent(benefit, "recipients"):
-            yield ctx.at(benefit.path, f"benefit '{benefit.id}' has no recipients (nyttomottagare)")
+            yield ctx.at(benefit.path, _("benefit '{id}' has no recipients (nyttomottagare)", id=benefit.id))
 
 
 @rule(
@@ -79,7 +83,7 @@ def share_sum(ctx: Context) -> Iterator[Diagnostic]:
     for benefit in ctx.benefits():
         total = sum(r.share or 0.0 for r in benefit.recipients)
         if total > 1 + 1e-9:
-            message = f"the recipient shares of benefit '{benefit.id}' sum to {total:g}, more than 1"
+            message = _("the recipient shares of benefit '{id}' sum to {total}, more than 1", id=benefit.id, total=number(total))
             yield ctx.at((*benefit.path, "recipients"), message, at_key=True)
 
 
@@ -99,7 +103,7 @@ def missing_approval(ctx: Context) -> Iterator[Diagnostic]:
     """
     approved = any(a.role is Role.CHANGE_OWNER for a in ctx.plan.plan.approvals)
     if not approved and not ctx.doc.was_dropped(("plan", "approvals")):
-        yield ctx.at(("plan",), "the plan has no approval with role change_owner (förändringsägare)", at_key=True)
+        yield ctx.at(("plan",), _("the plan has no approval with role change_owner (förändringsägare)"), at_key=True)
 
 
 @rule(
@@ -116,6 +120,10 @@ def risk_incomplete(ctx: Context) -> Iterator[Diagnostic]:
     it.
     """
     for risk in ctx.plan.risks:
-        lacking = [name for key, name in (("owner", "an owner"), ("mitigation", "a mitigation")) if ctx.absent(risk, key)]
-        if lacking:
-            yield ctx.at(risk.path, f"risk '{risk.id}' lacks {' and '.join(lacking)}")
+        no_owner, no_mitigation = ctx.absent(risk, "owner"), ctx.absent(risk, "mitigation")
+        if no_owner and no_mitigation:
+            yield ctx.at(risk.path, _("risk '{id}' lacks an owner and a mitigation", id=risk.id))
+        elif no_owner:
+            yield ctx.at(risk.path, _("risk '{id}' lacks an owner", id=risk.id))
+        elif no_mitigation:
+            yield ctx.at(risk.path, _("risk '{id}' lacks a mitigation", id=risk.id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
+from nytta.i18n import _
 from nytta.model.enums import ChainType
 from nytta.rules import graph
 from nytta.rules.examples import benefit_block
@@ -27,7 +28,7 @@ def missing_goal(ctx: Context) -> Iterator[Diagnostic]:
         if ctx.doc.was_dropped((*benefit.path, "goals")) or ctx.doc.was_dropped((*benefit.path, "leads_to")):
             continue
         if benefit.id not in reaches_goal:
-            yield ctx.at(benefit.path, f"benefit '{benefit.id}' reaches no goal")
+            yield ctx.at(benefit.path, _("benefit '{id}' reaches no goal", id=benefit.id))
 
 
 @rule(
@@ -46,7 +47,7 @@ def orphan_intervention(ctx: Context) -> Iterator[Diagnostic]:
     reaches_benefit = graph.reaching(ctx.links, {b.id for b in ctx.plan.benefits} | ctx.doc.dropped_ids)
     for node in ctx.plan.chain:
         if node.type is ChainType.INTERVENTION and node.id not in reaches_benefit:
-            yield ctx.at(node.path, f"intervention '{node.id}' leads to no benefit")
+            yield ctx.at(node.path, _("intervention '{id}' leads to no benefit", id=node.id))
 
 
 @rule(
@@ -68,4 +69,4 @@ def unreached_benefit(ctx: Context) -> Iterator[Diagnostic]:
     reached = graph.reachable(ctx.links, {node.id for node in ctx.plan.chain})
     for benefit in ctx.benefits():
         if benefit.id not in reached:
-            yield ctx.at(benefit.path, f"no chain node leads to benefit '{benefit.id}'")
+            yield ctx.at(benefit.path, _("no chain node leads to benefit '{id}'", id=benefit.id))

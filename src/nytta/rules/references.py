@@ -5,22 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic
+from nytta.i18n import N_, _
 from nytta.rules import graph
 from nytta.rules.registry import Context, rule, suggest
 
+#: Each kind of entity as a message names it (translated where it is shown).
 _KIND_NAMES = {
-    "person": "a person",
-    "stakeholder": "a stakeholder",
-    "goal": "a goal",
-    "benefit": "a benefit",
-    "indicator": "an indicator",
-    "cost": "a cost",
-    "risk": "a risk",
-    "intervention": "an intervention",
-    "output": "an output",
-    "change": "a change",
-    "effect": "an effect",
+    "person": N_("a person"),
+    "stakeholder": N_("a stakeholder"),
+    "goal": N_("a goal"),
+    "benefit": N_("a benefit"),
+    "indicator": N_("an indicator"),
+    "cost": N_("a cost"),
+    "risk": N_("a risk"),
+    "intervention": N_("an intervention"),
+    "output": N_("an output"),
+    "change": N_("a change"),
+    "effect": N_("an effect"),
 }
+
+
+def _kind(kind: str) -> str:
+    return _(_KIND_NAMES[kind])
 
 
 @rule(
@@ -38,7 +44,7 @@ def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
     first: dict[str, str] = {}
     for ident, entity, kind in graph.entities(ctx.plan):
         if ident in first:
-            yield ctx.at((*entity.path, "id"), f"id '{ident}' is already used by {_KIND_NAMES[first[ident]]}")
+            yield ctx.at((*entity.path, "id"), _("id '{id}' is already used by {kind}", id=ident, kind=_kind(first[ident])))
         else:
             first[ident] = kind
 
@@ -63,10 +69,30 @@ def unknown_reference(ctx: Context) -> Iterator[Diagnostic]:
             if ref.target in ctx.doc.dropped_ids:
                 continue
             candidates = [i for i, k in kinds.items() if k in ref.kinds]
-            yield ctx.at(ref.path, f"{ref.what} refers to '{ref.target}', which is not defined{suggest(ref.target, candidates)}")
+            message = _(
+                "{what} refers to '{target}', which is not defined{suggestion}",
+                what=_(ref.what),
+                target=ref.target,
+                suggestion=suggest(ref.target, candidates),
+            )
+            yield ctx.at(ref.path, message)
         elif kind not in ref.kinds:
-            wanted = " or ".join(_KIND_NAMES[k] for k in _distinct(ref.kinds))
-            yield ctx.at(ref.path, f"{ref.what} must be {wanted}, but '{ref.target}' is {_KIND_NAMES[kind]}")
+            message = _(
+                "{what} must be {wanted}, but '{target}' is {kind}",
+                what=_(ref.what),
+                wanted=_either(_distinct(ref.kinds)),
+                target=ref.target,
+                kind=_kind(kind),
+            )
+            yield ctx.at(ref.path, message)
+
+
+def _either(kinds: list[str]) -> str:
+    """``a benefit or a goal or a change``: the kinds named, in the current language."""
+    text = _kind(kinds[0])
+    for kind in kinds[1:]:
+        text = _("{first} or {second}", first=text, second=_kind(kind))
+    return text
 
 
 def _distinct(kinds: tuple[str, ...]) -> list[str]:
@@ -105,7 +131,7 @@ def chain_cycle(ctx: Context) -> Iterator[Diagnostic]:
             target, path = step
             if state.get(target) == 1:
                 cycle = [*trail[trail.index(target) :], target]
-                yield ctx.at(path, "the links form a cycle: " + " → ".join(cycle))
+                yield ctx.at(path, _("the links form a cycle: {cycle}", cycle=" → ".join(cycle)))
             elif target not in state:
                 state[target] = 1
                 trail.append(target)

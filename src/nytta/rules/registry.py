@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nytta.diagnostics import Diagnostic, RuleInfo, Severity
+from nytta.i18n import _
 from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import Phase
 from nytta.model.plan import Benefit, Indicator, Node, Plan
@@ -76,7 +77,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.doc.split("\n", 1)[0].strip()
+        """The first line of the documentation, in the current language."""
+        return _(self.doc).split("\n", 1)[0].strip()
 
     def severity_for(self, phase: Phase | None) -> Severity:
         """The default severity, lowered to a warning before `error_from` where phased."""
@@ -89,10 +91,11 @@ class Rule:
 
     @property
     def full_doc(self) -> str:
+        """The documentation in the current language, with when a phased rule becomes an error."""
         phased = ""
         if self.error_from is not None:
-            phased = f"\n\nSeverity: error from phase {self.error_from.value}, warning before."
-        return self.doc + phased
+            phased = "\n\n" + _("Severity: error from phase {phase}, warning before.", phase=self.error_from.value)
+        return _(self.doc) + phased
 
 
 class RegistryError(RuntimeError):
@@ -190,12 +193,18 @@ def all_rules() -> dict[str, Rule]:
 
 
 def suggest(name: str, choices: Iterable[str]) -> str:
-    """`"; did you mean 'x'?"` for the closest choice, or an empty string."""
+    """`"; did you mean 'x'?"` for the closest choice (in the current language), or an empty string."""
     import difflib
 
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return _("; did you mean '{choice}'?", choice=close[0]) if close else ""
+
+
+def number(value: float) -> str:
+    """A number as a message shows it: as short as it is exact enough (``1.5``, ``0.03``, ``500000``)."""
+    return f"{value:g}"
 
 
 def describe(value: Any) -> str:
+    """A measured value as a message quotes it: text in quotes, a number as written by Python."""
     return f"'{value}'" if isinstance(value, str) else repr(value)

@@ -5,10 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic
+from nytta.i18n import N_, _
 from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule
 
 _TARGET_MOVED = "- {date: 2026-12-31, value: 25}"
+#: What unrecorded-revision says about each kind of change that moves the goal posts.
+_UNEXPLAINED = {
+    "baseline-changed": N_(
+        "baseline changed for '{id}' ({old} → {new}) since the compared revision, "
+        "but the plan has no new revisions entry explaining it"
+    ),
+    "target-changed": N_(
+        "target changed for '{id}' ({old} → {new}) since the compared revision, "
+        "but the plan has no new revisions entry explaining it"
+    ),
+    "target-added": N_(
+        "target added for '{id}' ({old} → {new}) since the compared revision, "
+        "but the plan has no new revisions entry explaining it"
+    ),
+    "target-removed": N_(
+        "target removed for '{id}' ({old} → {new}) since the compared revision, "
+        "but the plan has no new revisions entry explaining it"
+    ),
+}
 _REVISED = (
     "revisions:\n  - {date: 2026-03-01, by: karin, reason: Målvärdet sänks efter ny lagstiftning,"
     " changes: Målvärde 20 → 25 dagar}"
@@ -40,8 +60,5 @@ def unrecorded_revision(ctx: Context) -> Iterator[Diagnostic]:
         return
     for change in compare(previous.plan, ctx.plan):
         if change.moves_goal_posts and change.path is not None:
-            yield ctx.at(
-                change.path,
-                f"{change.kind.replace('-', ' ')} for '{change.subject}' ({change.old or '–'} → {change.new or '–'}) "
-                "since the compared revision, but the plan has no new revisions entry explaining it",
-            )
+            message = _(_UNEXPLAINED[change.kind], id=change.subject, old=change.old or "–", new=change.new or "–")
+            yield ctx.at(change.path, message)

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
+from nytta.i18n import _
 from nytta.model.enums import Phase
 from nytta.model.plan import Indicator, Period, Realisation
 from nytta.model.schedule import is_overdue, next_due
@@ -31,12 +32,17 @@ def date_order(ctx: Context) -> Iterator[Diagnostic]:
     before they end.
     """
     period = ctx.plan.plan.period
-    if period is not None:
-        yield from _window(ctx, period, "the plan period")
+    if period is not None and _backwards(period):
+        message = _("the plan period starts {start}, after it ends {end}", start=period.start, end=period.end)
+        yield ctx.at((*period.path, "start"), message)
     for item in ctx.benefits():
-        if item.realisation is not None:
-            yield from _window(ctx, item.realisation, f"the realisation of '{item.id}'")
-    for _, indicator in ctx.indicators():
+        window = item.realisation
+        if window is not None and _backwards(window):
+            message = _(
+                "the realisation of '{id}' starts {start}, after it ends {end}", id=item.id, start=window.start, end=window.end
+            )
+            yield ctx.at((*window.path, "start"), message)
+    for _owner, indicator in ctx.indicators():
         yield from _target_order(ctx, indicator)
 
 
@@ -45,18 +51,27 @@ def _target_order(ctx: Context, indicator: Indicator) -> Iterator[Diagnostic]:
     for target in indicator.targets:
         where = (*target.path, "date")
         if previous is not None and target.date < previous:
-            yield ctx.at(where, f"target dated {target.date} comes after one dated {previous}; list targets in date order")
+            message = _(
+                "target dated {date} comes after one dated {previous}; list targets in date order",
+                date=target.date,
+                previous=previous,
+            )
+            yield ctx.at(where, message)
         elif target.date == previous:
-            yield ctx.at(where, f"two targets are dated {target.date}; give each target its own date")
+            yield ctx.at(where, _("two targets are dated {date}; give each target its own date", date=target.date))
         elif indicator.baseline is not None and target.date <= indicator.baseline.date:
-            yield ctx.at(where, f"target dated {target.date} is not after the baseline date {indicator.baseline.date}")
+            message = _(
+                "target dated {date} is not after the baseline date {baseline}",
+                date=target.date,
+                baseline=indicator.baseline.date,
+            )
+            yield ctx.at(where, message)
         previous = max(previous or target.date, target.date)
 
 
-def _window(ctx: Context, window: Period | Realisation, what: str) -> Iterator[Diagnostic]:
-    start, end = window.start, window.end
-    if start is not None and end is not None and start > end:
-        yield ctx.at((*window.path, "start"), f"{what} starts {start}, after it ends {end}")
+def _backwards(window: Period | Realisation) -> bool:
+    """The window starts after it ends."""
+    return window.start is not None and window.end is not None and window.start > window.end
 
 
 @rule(
@@ -72,18 +87,26 @@ def measurement_before_baseline(ctx: Context) -> Iterator[Diagnostic]:
     either the baseline itself or belongs to a different series. A measurement on the
     baseline date may only repeat the baseline's value.
     """
-    for _, indicator in ctx.indicators():
+    for _owner, indicator in ctx.indicators():
         base = indicator.baseline
         if base is None:
             continue
         for obs in ctx.doc.observations_of(indicator.id):
             if obs.date < base.date:
-                message = f"measurement of '{indicator.id}' dated {obs.date} is before the baseline date {base.date}"
+                message = _(
+                    "measurement of '{id}' dated {date} is before the baseline date {baseline}",
+                    id=indicator.id,
+                    date=obs.date,
+                    baseline=base.date,
+                )
                 yield ctx.at_observation(obs, "date", message)
             elif obs.date == base.date and obs.value != base.value:
-                message = (
-                    f"measurement of '{indicator.id}' on the baseline date {base.date} is {describe(obs.value)}, "
-                    f"not the baseline's {describe(base.value)}"
+                message = _(
+                    "measurement of '{id}' on the baseline date {date} is {value}, not the baseline's {baseline}",
+                    id=indicator.id,
+                    date=base.date,
+                    value=describe(obs.value),
+                    baseline=describe(base.value),
                 )
                 yield ctx.at_observation(obs, "date", message)
 
@@ -101,12 +124,16 @@ def future_measurement(ctx: Context) -> Iterator[Diagnostic]:
     Actual values cannot come from the future; record expected values with
     `kind: forecast`. The as-of date is today unless `--as-of` says otherwise.
     """
-    for _, indicator in ctx.indicators():
+    for _owner, indicator in ctx.indicators():
         for obs in ctx.doc.observations_of(indicator.id):
             if obs.is_actual and obs.date > ctx.as_of:
-                yield ctx.at_observation(
-                    obs, "date", f"actual measurement of '{indicator.id}' is dated {obs.date}, after the as-of date {ctx.as_of}"
+                message = _(
+                    "actual measurement of '{id}' is dated {date}, after the as-of date {as_of}",
+                    id=indicator.id,
+                    date=obs.date,
+                    as_of=ctx.as_of,
                 )
+                yield ctx.at_observation(obs, "date", message)
 
 
 @rule(
@@ -123,18 +150,20 @@ def duplicate_measurement(ctx: Context) -> Iterator[Diagnostic]:
     Inline and CSV measurements are merged, so the same date in both counts too. The
     finding points at the second.
     """
-    for _, indicator in ctx.indicators():
+    for _owner, indicator in ctx.indicators():
         seen: dict[_dt.date, float | str] = {}
         for obs in ctx.doc.observations_of(indicator.id):
             if not obs.is_actual:
                 continue
             if obs.date in seen:
-                first, this = _shown(seen[obs.date]), _shown(obs.value)
-                yield ctx.at_observation(
-                    obs,
-                    "date",
-                    f"'{indicator.id}' already has an actual measurement dated {obs.date} ({first}); this one is {this}",
+                message = _(
+                    "'{id}' already has an actual measurement dated {date} ({first}); this one is {this}",
+                    id=indicator.id,
+                    date=obs.date,
+                    first=_shown(seen[obs.date]),
+                    this=_shown(obs.value),
                 )
+                yield ctx.at_observation(obs, "date", message)
             seen.setdefault(obs.date, obs.value)
 
 
@@ -166,7 +195,7 @@ def no_follow_up_after_close(ctx: Context) -> Iterator[Diagnostic]:
             for ind in item.indicators
         )
         if not reaches and not ctx.doc.was_dropped((*item.path, "indicators")):
-            yield ctx.at(item.path, f"benefit '{item.id}' has no follow-up after the project closes {close}")
+            yield ctx.at(item.path, _("benefit '{id}' has no follow-up after the project closes {date}", id=item.id, date=close))
 
 
 @rule(
@@ -190,7 +219,7 @@ def measurement_overdue(ctx: Context) -> Iterator[Diagnostic]:
         dates = [o.date for o in ctx.doc.observations_of(indicator.id) if o.is_actual and o.date <= ctx.as_of]
         due = next_due(owner, indicator, dates)
         if is_overdue(indicator, due, ctx.as_of):
-            yield ctx.at(indicator.path, f"the next measurement of '{indicator.id}' was due {due}")
+            yield ctx.at(indicator.path, _("the next measurement of '{id}' was due {date}", id=indicator.id, date=due))
 
 
 def _shown(value: float | str) -> str:
