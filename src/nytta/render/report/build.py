@@ -1,7 +1,8 @@
 """Render a report: make the view model of the analysed plan (or the portfolio), fill the template.
 
 These are the report's renderers (see ``nytta.render.registry``): ``html`` and ``md``.
-A template that fails becomes a :class:`RenderProblem`.
+A report that is a page of a set (see ``pages``) carries its links. A template that fails
+becomes a :class:`RenderProblem`.
 """
 
 from __future__ import annotations
@@ -23,14 +24,17 @@ def _render(report: PlanReport | PortfolioReport, kind: str, options: RenderOpti
     from jinja2.exceptions import SecurityError
 
     from nytta.render.report.environment import render
+    from nytta.render.report.pages import LinkedPlan, LinkedPortfolio
     from nytta.render.report.portfolio import PortfolioView, portfolio_view
     from nytta.render.report.view import PlanView, plan_view
 
     view: PlanView | PortfolioView
     if isinstance(report, PlanReport):
-        view, name = plan_view(report.analysis, report.lang), f"plan.{kind}.j2"
+        index = report.index_href if isinstance(report, LinkedPlan) else ""
+        view, name = plan_view(report.analysis, report.lang, index), f"plan.{kind}.j2"
     else:
-        view, name = portfolio_view(report.followed, report.as_of, report.lang), f"portfolio.{kind}.j2"
+        facts = report.facts if isinstance(report, LinkedPortfolio) else ()
+        view, name = portfolio_view(report.followed, report.as_of, report.lang, facts), f"portfolio.{kind}.j2"
     try:
         return render(name, kind, options.templates, view=view, text=view.text, lang=report.lang, as_of=view.as_of)
     except (TemplateError, SecurityError) as exc:

@@ -13,7 +13,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from itertools import pairwise
@@ -24,8 +24,8 @@ SVG_NS = "http://www.w3.org/2000/svg"
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 TEXT_COLOUR = "#1a1a1a"
 
-WIDTH = 640
-_TOP, _PLOT_HEIGHT, _RIGHT = 46, 190, 28
+WIDTH = 520
+_TOP, _PLOT_HEIGHT, _RIGHT = 46, 170, 24
 _LIMIT = 1e300  # values beyond are drawn at it and values below its inverse at 0, so spans stay finite
 BOLD = 1.2  # bold text is up to this much wider
 _AXIS, _GRID = "#333333", "#d9d9d9"
@@ -34,11 +34,12 @@ _COLOUR = {
     "forecast": "#1f4e9a",
     "planned": "#00695c",
     "target": "#a34e00",
+    "original": "#a34e00",
     "baseline": "#333333",
     "as_of": "#595959",
 }
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_DASH = {"planned": "7 4", "forecast": "2 3"}
+_DASH = {"planned": "7 4", "forecast": "2 3", "original": "3 3"}
 _DAY_STEPS, _MONTH_STEPS = (1, 2, 7, 14), (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000)
 
 
@@ -57,6 +58,7 @@ class ChartData:
     as_of: date
     value_format: Callable[[float], str]
     date_format: Callable[[date], str]
+    original_targets: list[Point] = field(default_factory=list)  # targets as first planned, before a revision
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class ChartText:
     as_of: str
     description: str
     no_data: str
+    original: str = ""  # the legend word for original targets
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,11 @@ def _date_ticks(frame: _Frame, fmt: Callable[[date], str]) -> list[date]:
 
 def _marker(kind: str, x: float, y: float) -> str:
     colour = _COLOUR[kind]
+    if kind == "original":
+        return (
+            f'<path d="M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y:.1f} L{x:.1f},{y + 6:.1f} '
+            f'L{x - 6:.1f},{y:.1f} Z" fill="#ffffff" stroke="{colour}" stroke-width="1.5" stroke-dasharray="{_DASH[kind]}"/>'
+        )
     if kind == "target":
         return (
             f'<path d="M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y:.1f} L{x:.1f},{y + 6:.1f} '
@@ -266,11 +274,22 @@ def _series(frame: _Frame, data: ChartData) -> str:
     forecast = _finite([data.forecast])
     if forecast and actual:
         parts.append(_line("forecast", [xy(actual[-1]), xy(forecast[0])]))
+    parts += _originals(frame, data, targets)
     parts += [_marker("target", *xy(p)) for p in targets]
     parts += [_marker("actual", *xy(p)) for p in actual]
     parts += [_marker("forecast", *xy(p)) for p in forecast]
     parts += [_marker("baseline", *xy(p)) for p in _finite([data.baseline])]
     return "".join(parts)
+
+
+def _originals(frame: _Frame, data: ChartData, targets: list[Point]) -> list[str]:
+    """Each original target as a dashed, hollow diamond, joined by a dashed line to its revised value."""
+    parts = []
+    for day, value in _finite(data.original_targets):
+        x, y = frame.x(day), frame.y(value)
+        parts += [_line("original", [(x, y), (x, frame.y(revised))]) for when, revised in targets if when == day]
+        parts.append(_marker("original", x, y))
+    return parts
 
 
 def _as_of(frame: _Frame, data: ChartData) -> str:
@@ -341,7 +360,7 @@ def _legend_sample(kind: str, x: float, y: float) -> str:
             f'<line x1="{x + 12:.1f}" y1="{y - 7:.1f}" x2="{x + 12:.1f}" y2="{y + 7:.1f}" '
             f'stroke="{_COLOUR[kind]}" stroke-width="1.25"/>'
         )
-    line = _line(kind, [(x, y), (x + 24, y)]) if kind in ("planned", "actual", "forecast") else ""
+    line = _line(kind, [(x, y), (x + 24, y)]) if kind in ("planned", "actual", "forecast", "original") else ""
     return line + ("" if kind == "planned" else _marker(kind, x + 12, y))
 
 
@@ -364,6 +383,7 @@ def _legend_items(data: ChartData, text: ChartText) -> list[tuple[str, str]]:
         "baseline": [data.baseline],
         "planned": [*data.planned],
         "target": [*data.targets],
+        "original": [*data.original_targets],
         "actual": [*data.actual],
         "forecast": [data.forecast],
     }
@@ -374,7 +394,7 @@ def _legend_items(data: ChartData, text: ChartText) -> list[tuple[str, str]]:
 def line_chart(data: ChartData, text: ChartText) -> str:
     """One `<svg>` line chart of an indicator: planned, targets, actual, forecast and the as-of date."""
     svg_id = safe_id(data.chart_id, "chart")
-    points = _finite([*data.planned, *data.targets, *data.actual, data.baseline, data.forecast])
+    points = _finite([*data.planned, *data.targets, *data.original_targets, *data.actual, data.baseline, data.forecast])
     y_ticks = nice_ticks(*_value_range([v for _, v in points])) if points else []
     widest = max((text_width(data.value_format(t), 11) for t in y_ticks), default=0.0)
     left = 36 + min(widest, WIDTH / 3)

@@ -55,8 +55,8 @@ _REASONS = {
     "sv": {
         "track": "{latest} {unit} mot planerat {planned} per {date}: {achievement} av den planerade förbättringen "
         "(enligt plan vid minst {on_track}, risk vid minst {at_risk}).",
-        "harm": "{latest} {unit} mot tolererat {planned} per {date}: måluppfyllelse {achievement} "
-        "(enligt plan vid minst {on_track}, risk vid minst {at_risk}).",
+        "harm": "{latest} {unit} mot godtagna {planned} per {date}: {harm} av den godtagna negativa effekten "
+        "(enligt plan upp till {harm_on_track}, risk för avvikelse upp till {harm_at_risk}).",
         "achieved": "{latest} {unit} per {date} når målvärdet {target}.",
         "missed": "Målvärdet {target} till {target_date} nåddes inte: {latest} {unit} per {date}.",
         "maintain": "{latest} {unit} per {date} mot nollmätningen {baseline} (tolerans {tolerance}).",
@@ -70,8 +70,8 @@ _REASONS = {
     "en": {
         "track": "{latest} {unit} against planned {planned} at {date}: {achievement} of the planned improvement "
         "(on track from {on_track}, at risk from {at_risk}).",
-        "harm": "{latest} {unit} against the tolerated {planned} at {date}: achievement {achievement} "
-        "(on track from {on_track}, at risk from {at_risk}).",
+        "harm": "{latest} {unit} against the accepted {planned} at {date}: {harm} of the accepted negative effect "
+        "(on track up to {harm_on_track}, at risk up to {harm_at_risk}).",
         "achieved": "{latest} {unit} at {date} reaches the target {target}.",
         "missed": "The target {target} for {target_date} was missed: {latest} {unit} at {date}.",
         "maintain": "{latest} {unit} at {date} against the baseline {baseline} (tolerance {tolerance}).",
@@ -107,11 +107,27 @@ def reason(
         "target_date": fmt.date(target.date) if target else "–",
         "baseline": fmt.value(base.value) if base else "–",
         "tolerance": fmt.number(indicator.tolerance or 0.0),
+        "harm": fmt.percent(harm_share(status)),
+        "harm_on_track": fmt.percent(2 - thresholds[0]),
+        "harm_at_risk": fmt.percent(2 - thresholds[1]),
     }
     key = _reason_key(status, indicator)
-    if key == "track" and disbenefit:
+    if key == "track" and disbenefit and harm_share(status) is not None:
         key = "harm"
     return words[key].format(**fields)
+
+
+def harm_share(status: IndicatorStatus) -> float | None:
+    """For a dis-benefit: the harm measured as a share of the harm the plan accepts by the same date.
+
+    That is A / E of §5.2 when E is a worsening (the achievement a is 2 − A / E, so the
+    thresholds read as at most 2 − on_track and 2 − at_risk); a value that has not worsened
+    at all uses none of it. None when no worsening is accepted by then.
+    """
+    planned, actual = status.planned_gain, status.actual_gain
+    if planned is None or actual is None or planned >= 0:
+        return None
+    return max(0.0, actual / planned)
 
 
 def _reason_key(status: IndicatorStatus, indicator: Indicator) -> str:

@@ -1,7 +1,7 @@
 """Tidy rendered Markdown so that it renders the same on GitHub and GitLab.
 
 Templates are easier to read than to get whitespace-perfect: this puts one blank line
-around headings, tables, lists and fenced blocks, and never more than one anywhere.
+around headings, tables, lists, quotes and fenced blocks, and never more than one anywhere.
 Fenced blocks (the Mermaid chain) are copied unchanged.
 """
 
@@ -18,6 +18,8 @@ def _kind(line: str) -> str:
         return "table"
     if stripped.startswith(("- ", "* ")):
         return "list"
+    if stripped.startswith(">"):
+        return "quote"
     return "text"
 
 

@@ -1,80 +1,38 @@
 """The view model of a plan report: every number computed and formatted before a template sees it.
 
 Templates only lay this out. The model is built from the loaded plan, its status, its
-nyttokalkyl and its `nytta check` findings, in one language.
+nyttokalkyl and its `nytta check` findings, in one language. The body is what a steering
+group reads — summary, effect chain, benefits with charts, nyttokalkyl, risks, change
+log — and the raw measurements are the appendix.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nytta.diagnostics import Diagnostic, Severity
-from nytta.load.plan import PlanDocument
-from nytta.model.plan import Benefit, Indicator, Plan
+from nytta.model.plan import Plan
 from nytta.render.report import visuals
-from nytta.render.report.formatting import Formatter, reason
-from nytta.render.report.labels import (
-    CATEGORY,
-    COST_KIND,
-    DIRECTION,
-    PHASE,
-    RATING,
-    TEXT,
+from nytta.render.report.benefits import (
+    BenefitContext,
+    BenefitView,
+    Row,
+    StatusView,
+    benefit_view,
 )
+from nytta.render.report.formatting import Formatter
+from nytta.render.report.labels import CATEGORY, COST_KIND, PHASE, RATING, TEXT
+from nytta.render.report.pages import safe_href
+from nytta.render.report.revisions import TargetChange, target_changes
 from nytta.results.analysis import PlanAnalysis
 from nytta.results.calc import Calculation
-from nytta.results.status import (
-    BenefitStatus,
-    IndicatorStatus,
-    PlanStatus,
-    Status,
-    count_by_status,
-)
+from nytta.results.status import BenefitStatus, PlanStatus, Status, count_by_status
+
+__all__ = ["PlanView", "Row", "StatusView", "plan_view"]
 
 DECISION_STATUSES = (Status.OFF_TRACK, Status.MISSED)
-
-
-@dataclass(frozen=True)
-class StatusView:
-    code: str
-    label: str
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Row:
-    """One table row: a label (or first cell) and the other cells, all text."""
-
-    label: str
-    cells: tuple[str, ...] = ()
-    total: bool = False
-
-
-@dataclass(frozen=True)
-class IndicatorView:
-    id: str
-    name: str
-    unit: str
-    status: StatusView
-    facts: tuple[Row, ...]
-    values: tuple[Row, ...]
-    chart: str
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class BenefitView:
-    id: str
-    name: str
-    anchor: str
-    kind: str
-    is_disbenefit: bool
-    status: StatusView
-    description: str
-    profile: tuple[Row, ...]
-    indicators: tuple[IndicatorView, ...]
 
 
 @dataclass(frozen=True)
@@ -83,12 +41,22 @@ class CalcView:
     rows: tuple[Row, ...]
     key_figures: tuple[Row, ...]
     note: str
+    caption: str
 
 
 @dataclass(frozen=True)
 class QualityView:
     summary: str
     errors: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class ChangeLogView:
+    """The plan's revisions (date; by, reason, what changed) and the targets they changed
+    (indicator; target date, original, revised, revision date, lowered or raised)."""
+
+    revisions: tuple[Row, ...]
+    targets: tuple[Row, ...]
 
 
 @dataclass(frozen=True)
@@ -102,6 +70,7 @@ class PlanView:
     as_of: str
     description: str
     status: StatusView
+    notices: tuple[str, ...]  # lowered targets: status is computed against the revised ones
     counts: tuple[Row, ...]
     key_figures: tuple[Row, ...]
     decisions: tuple[str, ...]
@@ -110,19 +79,22 @@ class PlanView:
     benefits: tuple[BenefitView, ...]
     calc: CalcView | None
     risks: tuple[Row, ...]
+    change_log: ChangeLogView
     quality: QualityView
-    anchors: dict[str, str] = field(default_factory=dict)
+    appendix_intro: str
+    index_href: str = ""  # the portfolio report this one belongs to, relative; "" when none
 
 
-def plan_view(analysis: PlanAnalysis, lang: str) -> PlanView:
-    """The whole plan report's view model in ``lang`` (sv or en)."""
+def plan_view(analysis: PlanAnalysis, lang: str, index_href: str = "") -> PlanView:
+    """The whole plan report's view model in ``lang`` (sv or en); ``index_href`` links back to a portfolio."""
     plan, status, as_of = analysis.doc.plan, analysis.status, analysis.as_of
     assert plan is not None
     fmt = Formatter(lang, plan.plan.currency)
     text = TEXT[lang]
     calc = analysis.calc
     names = _names(plan)
-    benefits = tuple(_benefit(fmt, analysis, b, s, status.thresholds, names) for b, s in zip(plan.benefits, status.benefits))
+    changes = target_changes(plan)
+    context = BenefitContext(fmt, analysis, names, changes)
     return PlanView(
         lang=lang,
         text=text,
@@ -133,16 +105,54 @@ def plan_view(analysis: PlanAnalysis, lang: str) -> PlanView:
         as_of=fmt.date(as_of),
         description=(plan.plan.description or "").strip(),
         status=StatusView(status.status.value, fmt.status(status.status), _plan_reason(fmt, status)),
+        notices=_lowered(fmt, changes),
         counts=_counts(fmt, status.benefits),
         key_figures=_key_figures(fmt, calc, text),
         decisions=_decisions(fmt, status, text),
         chain_svg=visuals.chain_svg(plan, lang),
         chain_mermaid=visuals.chain_mermaid(plan, lang),
-        benefits=benefits,
+        benefits=tuple(benefit_view(context, b, s) for b, s in zip(plan.benefits, status.benefits)),
         calc=_calc_view(fmt, calc, text) if calc else None,
         risks=_risks(fmt, plan, names),
+        change_log=_change_log(fmt, plan, names, changes),
         quality=_quality(analysis.diagnostics, text),
+        appendix_intro=text["appendix_intro"].format(as_of=fmt.date(as_of)),
+        index_href=safe_href(index_href),
     )
+
+
+def _lowered(fmt: Formatter, changes: Sequence[TargetChange]) -> tuple[str, ...]:
+    """One sentence naming the indicators whose targets were lowered, if any."""
+    lowered = [c for c in changes if c.lowered]
+    if not lowered:
+        return ()
+    names = "; ".join(
+        f"{c.indicator.name} {fmt.date(c.target.date)}, {fmt.number(c.original)} → {fmt.number(c.current)} {c.indicator.unit}"
+        for c in lowered
+    )
+    return (TEXT[fmt.lang]["targets_lowered"].format(names=names),)
+
+
+def _change_log(fmt: Formatter, plan: Plan, names: dict[str, str], changes: Sequence[TargetChange]) -> ChangeLogView:
+    text = TEXT[fmt.lang]
+    revisions = tuple(
+        Row(fmt.date(r.date), (names.get(r.by or "", r.by or "–"), r.reason or "–", (r.changes or "–").strip()))
+        for r in sorted(plan.revisions, key=lambda r: r.date or _dt.date.min)
+    )
+    targets = tuple(
+        Row(
+            c.indicator.name,
+            (
+                fmt.date(c.target.date),
+                f"{fmt.number(c.original)} {c.indicator.unit}",
+                f"{fmt.number(c.current)} {c.indicator.unit}",
+                fmt.date(c.revision.date) if c.revision is not None else "–",
+                text["lowered"] if c.lowered else text["raised"],
+            ),
+        )
+        for c in changes
+    )
+    return ChangeLogView(revisions, targets)
 
 
 def _names(plan: Plan) -> dict[str, str]:
@@ -189,103 +199,6 @@ def _decisions(fmt: Formatter, status: PlanStatus, text: dict[str, str]) -> tupl
     return tuple(items)
 
 
-def _benefit(
-    fmt: Formatter,
-    analysis: PlanAnalysis,
-    benefit: Benefit,
-    status: BenefitStatus,
-    thresholds: tuple[float, float],
-    names: dict[str, str],
-) -> BenefitView:
-    text = TEXT[fmt.lang]
-    kind = text["disbenefit"] if benefit.is_disbenefit else text["benefit"]
-    indicators = tuple(
-        _indicator(fmt, analysis, benefit, i, s, thresholds) for i, s in zip(benefit.indicators, status.indicators)
-    )
-    worst = StatusView(status.status.value, fmt.status(status.status))
-    return BenefitView(
-        benefit.id,
-        benefit.name,
-        f"nytta-{benefit.id}",
-        kind,
-        benefit.is_disbenefit,
-        worst,
-        (benefit.description or "").strip(),
-        _profile(fmt, benefit, names),
-        indicators,
-    )
-
-
-def _profile(fmt: Formatter, benefit: Benefit, names: dict[str, str]) -> tuple[Row, ...]:
-    lang, text = fmt.lang, TEXT[fmt.lang]
-    recipients = ", ".join(
-        names.get(r.stakeholder, r.stakeholder) + (f" ({fmt.percent(r.share)})" if r.share is not None else "")
-        for r in benefit.recipients
-    )
-    window = benefit.realisation
-    rows = [
-        (text["owner"], names.get(benefit.owner or "", benefit.owner or "–")),
-        (text["recipients"], recipients or "–"),
-        (text["goals"], ", ".join(names.get(g, g) for g in benefit.goals) or "–"),
-        (text["category"], CATEGORY[lang][benefit.category.value] if benefit.category else "–"),
-        (text["alternative_use"], benefit.alternative_use or ""),
-        (text["realisation"], f"{fmt.date(window.start)} – {fmt.date(window.end)}" if window else ""),
-        (text["confidence"], RATING[lang][benefit.confidence.value] if benefit.confidence else ""),
-    ]
-    return tuple(Row(label, (value,)) for label, value in rows if value)
-
-
-def _indicator(
-    fmt: Formatter,
-    analysis: PlanAnalysis,
-    benefit: Benefit,
-    indicator: Indicator,
-    status: IndicatorStatus,
-    thresholds: tuple[float, float],
-) -> IndicatorView:
-    text = TEXT[fmt.lang]
-    why = reason(fmt, status, indicator, thresholds, benefit.is_disbenefit)
-    forecast = ""
-    if status.forecast is not None:
-        verdict = text["forecast_meets"] if status.forecast_meets_target else text["forecast_misses"]
-        forecast = f"{fmt.number(status.forecast)} {indicator.unit} ({verdict.lower()})"
-    due = fmt.date(status.next_due) + (f" ({text['overdue']})" if status.overdue else "") if status.next_due else "–"
-    facts = [
-        (text["direction"], DIRECTION[fmt.lang][indicator.direction.value]),
-        (text["method"], indicator.method or ""),
-        (text["source"], indicator.source or ""),
-        (text["achievement"], fmt.percent(status.achievement) if status.achievement is not None else ""),
-        (text["progress"], fmt.percent(status.progress) if status.progress is not None else ""),
-        (text["forecast"], forecast),
-        (text["next_due"], due),
-    ]
-    return IndicatorView(
-        indicator.id,
-        indicator.name,
-        indicator.unit,
-        StatusView(status.status.value, fmt.status(status.status), why),
-        tuple(Row(label, (value,)) for label, value in facts if value),
-        _values(fmt, analysis.doc, indicator, analysis.as_of),
-        visuals.indicator_chart(fmt, analysis, benefit, indicator, status),
-        status.overdue,
-    )
-
-
-def _values(fmt: Formatter, doc: PlanDocument, indicator: Indicator, as_of: _dt.date) -> tuple[Row, ...]:
-    text = TEXT[fmt.lang]
-    rows: list[Row] = []
-    if indicator.baseline is not None:
-        rows.append(Row(text["baseline"], (fmt.date(indicator.baseline.date), fmt.value(indicator.baseline.value))))
-    for i, target in enumerate(indicator.targets):
-        label = text["target"] if i == len(indicator.targets) - 1 else text["interim_target"]
-        rows.append(Row(label, (fmt.date(target.date), fmt.value(target.value))))
-    for obs in sorted(doc.observations_of(indicator.id), key=lambda o: o.date):
-        if obs.date <= as_of or not obs.is_actual:
-            label = text["measurement"] if obs.is_actual else text["forecast"]
-            rows.append(Row(label, (fmt.date(obs.date), fmt.value(obs.value))))
-    return tuple(rows)
-
-
 def _calc_view(fmt: Formatter, calc: Calculation, text: dict[str, str]) -> CalcView:
     lang = fmt.lang
     years = calc.years
@@ -307,7 +220,8 @@ def _calc_view(fmt: Formatter, calc: Calculation, text: dict[str, str]) -> CalcV
         Row(text["realised_to_date"], (fmt.money(calc.realised_to_date),)),
     )
     note = text["calc_note"].format(rate=fmt.rate(calc.discount_rate), base_year=calc.base_year, currency=calc.currency)
-    return CalcView(tuple(str(y) for y in years), tuple(rows), figures, note)
+    caption = text["calc_caption"].format(currency=calc.currency)
+    return CalcView(tuple(str(y) for y in years), tuple(rows), figures, note, caption)
 
 
 def _risks(fmt: Formatter, plan: Plan, names: dict[str, str]) -> tuple[Row, ...]:

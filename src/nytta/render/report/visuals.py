@@ -6,6 +6,9 @@ every text), so what they return is marked as markup for the templates.
 
 from __future__ import annotations
 
+import datetime as _dt
+from collections.abc import Sequence
+
 from markupsafe import Markup
 
 from nytta.model.plan import Benefit, Indicator, Plan
@@ -25,6 +28,7 @@ _CHART_WORDS = {
         "baseline": "Nollmätning",
         "planned": "Planerat",
         "target": "Målvärde",
+        "original": "Ursprungligt målvärde",
         "actual": "Utfall",
         "forecast": "Prognos",
         "as_of": "Idag",
@@ -33,6 +37,7 @@ _CHART_WORDS = {
         "baseline": "Baseline",
         "planned": "Planned",
         "target": "Target",
+        "original": "Original target",
         "actual": "Actual",
         "forecast": "Forecast",
         "as_of": "As of",
@@ -46,8 +51,10 @@ def indicator_chart(
     benefit: Benefit,
     indicator: Indicator,
     status: IndicatorStatus,
+    originals: Sequence[tuple[_dt.date, float]] = (),
 ) -> str:
-    """An SVG line chart of the indicator, or an empty string for a qualitative one."""
+    """An SVG line chart of the indicator, or an empty string for a qualitative one; ``originals``
+    are targets as they were before a revision changed them, drawn dashed."""
     if status.status.value == "qualitative":
         return ""
     text = TEXT[fmt.lang]
@@ -72,6 +79,7 @@ def indicator_chart(
         as_of=as_of,
         value_format=fmt.number,
         date_format=fmt.date,
+        original_targets=list(originals),
     )
     words = _CHART_WORDS[fmt.lang]
     description = f"{text['status']}: {fmt.status(status.status)}. " + (
