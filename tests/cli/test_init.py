@@ -1,4 +1,5 @@
-"""`nytta init`: a new, commented plan that passes `nytta check` in every phase and language."""
+"""`nytta init`: a new, commented plan that passes every rule of `nytta check` in every phase
+and language, except the warnings of `placeholder` about what is still to be filled in."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from nytta.init_plan import SCHEMA_URL, optional_sections, plan_dates, plan_text
 from nytta.model.enums import Phase
 from nytta.model.schema import SCHEMA_ID
 
+#: The one rule a new plan does not pass: its placeholders are there to be replaced.
+BUT_PLACEHOLDERS = frozenset({"placeholder"})
 PHASES = [phase.value for phase in Phase]
 LANGS = ["sv", "en"]
 TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
@@ -45,7 +48,8 @@ def test_init_writes_a_plan_that_passes_check(folder: Path, capsys, lang: str, p
     assert (code, err) == (0, "")
     assert str(path) in out
     report = _check_json(path, capsys)
-    assert (report["errors"], report["warnings"]) == (0, 0), report["findings"]
+    assert report["errors"] == 0, report["findings"]
+    assert report["warnings"] > 0 and {f["rule"] for f in report["findings"]} == BUT_PLACEHOLDERS
     text = path.read_text(encoding="utf-8")
     assert f"\n  phase: {phase}\n" in text
     assert f"\n  language: {lang} " in text
@@ -158,7 +162,7 @@ def test_dates_follow_the_day_the_plan_is_written(write_plan, today: _dt.date, l
     assert dates.period_start <= today < dates.period_end < dates.realisation_start
     for phase in Phase:
         path = write_plan(plan_text(lang=lang, phase=phase, today=today))
-        assert run_check(path, as_of=today) == [], phase
+        assert run_check(path, as_of=today, ignore=BUT_PLACEHOLDERS) == [], phase
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -169,7 +173,7 @@ def test_the_commented_out_sections_pass_check_when_taken_into_use(write_plan, l
     for line in extra.splitlines():
         assert f"\n# {line}\n" in text
     path = write_plan(text + extra)
-    assert run_check(path, as_of=today) == []
+    assert run_check(path, as_of=today, ignore=BUT_PLACEHOLDERS) == []
 
 
 def test_the_plan_builder_imports_no_ui_library() -> None:

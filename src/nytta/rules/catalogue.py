@@ -20,6 +20,7 @@ ORDER = (
     "not-a-plan",
     "unsupported-version",
     "schema",
+    "placeholder",
     "duplicate-id",
     "unknown-reference",
     "chain-cycle",
