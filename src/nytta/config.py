@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nytta.diagnostics import Severity
+from nytta.i18n import _
 
 FILE_NAME = "nytta.toml"
 
@@ -45,21 +46,28 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+        raise ConfigError(_("cannot read {file}: {reason}", file=path, reason=exc.strerror)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(_("{file}: not valid TOML: {error}", file=path, error=exc)) from None
     lang = _language(path, data)
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
-        raise ConfigError(f"{path}: [rules] must be a table")
+        raise ConfigError(_("{file}: [rules] must be a table", file=path))
     severities: dict[str, Severity] = {}
     for rule_id, value in rules.items():
         if rule_id not in known_rules:
-            raise ConfigError(f"{path}: unknown rule '{rule_id}' in [rules]")
+            raise ConfigError(_("{file}: unknown rule '{id}' in [rules]", file=path, id=rule_id))
         try:
             severities[rule_id] = Severity(str(value).lower())
         except ValueError:
-            raise ConfigError(f'{path}: rule \'{rule_id}\' must be "error", "warning" or "off", not {value!r}') from None
+            raise ConfigError(
+                _(
+                    '{file}: rule \'{id}\' must be "error", "warning" or "off", not {value}',
+                    file=path,
+                    id=rule_id,
+                    value=repr(value),
+                )
+            ) from None
     return Config(path, severities, _thresholds(path, data.get("thresholds", {})), lang)
 
 
@@ -75,18 +83,20 @@ def configured_language(path: Path) -> str | None:
 def _language(path: Path, data: dict[str, object]) -> str | None:
     lang = data.get("lang")
     if lang is not None and lang not in ("sv", "en"):
-        raise ConfigError(f'{path}: lang must be "sv" or "en", not {lang!r}')
+        raise ConfigError(_('{file}: lang must be "sv" or "en", not {value}', file=path, value=repr(lang)))
     return lang if isinstance(lang, str) else None
 
 
 def _thresholds(path: Path, table: object) -> dict[str, float]:
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [thresholds] must be a table")
+        raise ConfigError(_("{file}: [thresholds] must be a table", file=path))
     values: dict[str, float] = {}
     for key, value in table.items():
         if key not in ("on_track", "at_risk"):
-            raise ConfigError(f"{path}: unknown key '{key}' in [thresholds] (on_track, at_risk)")
+            raise ConfigError(_("{file}: unknown key '{key}' in [thresholds] (on_track, at_risk)", file=path, key=key))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 2:
-            raise ConfigError(f"{path}: [thresholds] {key} must be a number such as 0.9, not {value!r}")
+            raise ConfigError(
+                _("{file}: [thresholds] {key} must be a number such as 0.9, not {value}", file=path, key=key, value=repr(value))
+            )
         values[key] = float(value)
     return values

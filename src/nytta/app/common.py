@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nytta.app.errors import UsageProblem
+from nytta.i18n import _
 
 if TYPE_CHECKING:
     from nytta.config import Config
@@ -19,7 +20,7 @@ def settings(config: Path | None) -> Config:
     from nytta.rules.registry import all_rules
 
     if config is not None and not config.is_file():
-        raise UsageProblem(f"no such configuration file: {config}")
+        raise UsageProblem(_("no such configuration file: {file}", file=config))
     try:
         return load_config(config or find_config(Path.cwd()), set(all_rules()))
     except ConfigError as exc:
@@ -29,7 +30,7 @@ def settings(config: Path | None) -> Config:
 def check_language(lang: str | None) -> None:
     """``--lang`` names one of the languages (None: not given)."""
     if lang is not None and lang not in LANGUAGES:
-        raise UsageProblem(f"--lang '{lang}' is not one of {', '.join(LANGUAGES)}")
+        raise UsageProblem(_("--lang '{lang}' is not one of {choices}", lang=lang, choices=", ".join(LANGUAGES)))
 
 
 def rule_ids(ids: frozenset[str], option: str) -> frozenset[str]:
@@ -39,7 +40,7 @@ def rule_ids(ids: frozenset[str], option: str) -> frozenset[str]:
     known = all_rules()
     for rule_id in sorted(ids):
         if rule_id not in known:
-            raise UsageProblem(f"{option}: unknown rule '{rule_id}'{suggest(rule_id, known)}")
+            raise UsageProblem(_("{option}: unknown rule '{id}'", option=option, id=rule_id) + suggest(rule_id, known))
     return ids
 
 
@@ -50,15 +51,16 @@ def existing_file(path: Path) -> None:
             return
         there = path.exists()
     except OSError as exc:  # e.g. a name longer than the system allows
-        raise UsageProblem(f"cannot use {path}: {exc.strerror or exc}") from None
+        raise UsageProblem(_("cannot use {path}: {reason}", path=path, reason=exc.strerror or exc)) from None
+    if there and path.is_dir():
+        raise UsageProblem(_("{path} is a folder; name a plan file", path=path))
     if there:
-        kind = "a folder" if path.is_dir() else "not a regular file (a pipe or device)"
-        raise UsageProblem(f"{path} is {kind}; name a plan file")
-    raise UsageProblem(f"no such file: {path}")
+        raise UsageProblem(_("{path} is not a regular file (a pipe or device); name a plan file", path=path))
+    raise UsageProblem(_("no such file: {path}", path=path))
 
 
 def no_plans(paths: list[Path]) -> UsageProblem:
-    return UsageProblem("no plan files found in " + ", ".join(str(p) for p in paths))
+    return UsageProblem(_("no plan files found in {paths}", paths=", ".join(str(p) for p in paths)))
 
 
 def language(languages: list[str], lang: str | None) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nytta.app.errors import UsageProblem
+from nytta.i18n import _
 from nytta.results.diff import DiffReport
 from nytta.results.plans import Unreadable
 
@@ -35,7 +36,7 @@ def run(options: Options) -> DiffResult:
     from nytta.rules.changes import compare
 
     if (options.new is None) == (options.rev is None):
-        raise UsageProblem("give either two plan files, or one plan file and --rev GITREV")
+        raise UsageProblem(_("give either two plan files, or one plan file and --rev GITREV"))
     existing_file(options.old)
     before, after, labels = _versions(options)
     for doc in (before, after):
@@ -62,5 +63,5 @@ def _versions(options: Options) -> tuple[PlanDocument, PlanDocument, tuple[str, 
         except GitError as exc:
             raise UsageProblem(str(exc)) from None
     if before is None:
-        raise UsageProblem(f"{old} does not exist at revision {options.rev}")
+        raise UsageProblem(_("{file} does not exist at revision {revision}", file=old, revision=options.rev))
     return before, one_plan(old), (f"{old.as_posix()}@{options.rev}", old.as_posix())

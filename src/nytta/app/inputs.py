@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from nytta.app.errors import UsageProblem
+from nytta.i18n import _
 
 
 def refuse_input_as_output(output: Path | None, plans: Sequence[Path], *others: Path | None) -> None:
@@ -31,7 +32,13 @@ def refuse_input_as_output(output: Path | None, plans: Sequence[Path], *others: 
         except OSError:
             continue
         if same:
-            raise UsageProblem(f"--output {output} would overwrite {candidate}, which this command reads; nothing was written")
+            raise UsageProblem(
+                _(
+                    "--output {output} would overwrite {input}, which this command reads; nothing was written",
+                    output=output,
+                    input=candidate,
+                )
+            )
 
 
 def config_in_effect(config: Path | None) -> Path | None:

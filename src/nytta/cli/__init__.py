@@ -12,6 +12,7 @@ import sys
 from typing import NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError
 
 from nytta.app.errors import UsageProblem
 from nytta.cli import check, follow, info, report, write  # noqa: F401  (they add their commands)
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> None:
         code = exc.exit_code
     except (KeyboardInterrupt, typer.Abort):
         code = EXIT_INTERRUPTED
+    except NoArgsIsHelpError as exc:  # ``nytta`` alone: its help, as the parser would show it
+        print(exc.format_message(), file=sys.stderr)
+        code = EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the last line of defence against a traceback
         if hasattr(exc, "format_message"):  # typer's usage errors
             _fail(usage_message(exc))

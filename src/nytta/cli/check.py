@@ -22,30 +22,30 @@ from nytta.cli.options import (
     split_ids,
 )
 from nytta.cli.root import app
+from nytta.i18n import N_, _
 
-Paths = Annotated[list[Path], typer.Argument(help="Plan files or directories (searched recursively).")]
+Paths = Annotated[list[Path], typer.Argument(help=N_("Plan files or directories (searched recursively)."))]
 
 
-@app.command()
+@app.command(help=N_("Validate benefit plans against format v1 and the method's rules."))
 def check(
     paths: Paths,
     output_format: CheckFormat = None,
     output: Output = None,
     as_of: AsOf = None,
     config: Config = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids (comma-separated).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Leave out these rule ids (comma-separated).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List YAML files skipped as not plans.")] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", help=N_("Only these rule ids (comma-separated)."))] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help=N_("Leave out these rule ids (comma-separated)."))] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=N_("Exit 1 on warnings too."))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=N_("List YAML files skipped as not plans."))] = False,
     only_plans: Annotated[
-        bool, typer.Option("--only-plans", help="Skip named files that are not plans (for pre-commit hooks).")
+        bool, typer.Option("--only-plans", help=N_("Skip named files that are not plans (for pre-commit hooks)."))
     ] = False,
     since: Annotated[
         str | None,
-        typer.Option("--since", help="Git revision: report baselines/targets changed since then without a revision entry."),
+        typer.Option("--since", help=N_("Git revision: report baselines/targets changed since then without a revision entry.")),
     ] = None,
 ) -> int:
-    """Validate benefit plans against format v1 and the method's rules."""
     from nytta.app import check as command
     from nytta.app.inputs import config_in_effect, refuse_input_as_output
 
@@ -57,7 +57,7 @@ def check(
     report = command.run(options)
     if verbose:
         for skipped in report.skipped:
-            print(f"skipped (not a plan): {skipped}", file=sys.stderr)
+            print(_("skipped (not a plan): {file}", file=skipped), file=sys.stderr)
     emit("check", fmt, report, output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
 

@@ -24,17 +24,17 @@ from nytta.cli.options import (
     say_unreadable,
 )
 from nytta.cli.root import app
+from nytta.i18n import N_, _
 
 
-@app.command()
+@app.command(help=N_("Compare measurements with baselines and targets: is each benefit being realised?"))
 def status(
-    paths: Annotated[list[Path], typer.Argument(help="Plan files or directories (a directory gives the portfolio).")],
+    paths: Annotated[list[Path], typer.Argument(help=N_("Plan files or directories (a directory gives the portfolio)."))],
     output_format: StatusFormat = "text",
     output: Output = None,
     as_of: AsOf = None,
     config: Config = None,
 ) -> int:
-    """Compare measurements with baselines and targets: is each benefit being realised?"""
     from nytta.app import status as command
     from nytta.app.inputs import config_in_effect, refuse_input_as_output
 
@@ -46,15 +46,14 @@ def status(
     return findings_exit(report.unreadable)
 
 
-@app.command()
+@app.command(help=N_("The benefit calculation (nyttokalkyl): benefits and costs by year, NPV, payback."))
 def calc(
     plan: Plan,
     output_format: CalcFormat = "text",
     output: Output = None,
     as_of: AsOf = None,
-    rate: Annotated[str | None, typer.Option("--rate", help="Discount rate for a sensitivity run, e.g. 0.05.")] = None,
+    rate: Annotated[str | None, typer.Option("--rate", help=N_("Discount rate for a sensitivity run, e.g. 0.05."))] = None,
 ) -> int:
-    """The benefit calculation (nyttokalkyl): benefits and costs by year, NPV, payback."""
     from nytta.app import calc as command
     from nytta.app.common import existing_file
     from nytta.app.inputs import refuse_input_as_output
@@ -77,7 +76,7 @@ def parse_rate(text: str | None) -> float | None:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise UsageProblem(f"--rate '{text}' is not a number (write 3 % as 0.03)") from None
+        raise UsageProblem(_("--rate '{text}' is not a number (write 3 % as 0.03)", text=text)) from None
     if not 0 <= value <= 1:
-        raise UsageProblem(f"--rate {text} is outside 0–1 (write 3 % as 0.03)")
+        raise UsageProblem(_("--rate {text} is outside 0–1 (write 3 % as 0.03)", text=text))
     return value

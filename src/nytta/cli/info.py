@@ -9,17 +9,17 @@ import typer
 
 from nytta.cli.options import EXIT_OK, DiffFormat, Output, checked_format, emit, findings_exit, say_unreadable, write
 from nytta.cli.root import app
+from nytta.i18n import N_, _
 
 
-@app.command()
+@app.command(help=N_("Show what changed between two versions of a plan (baselines, targets, owners, benefits)."))
 def diff(
-    old: Annotated[Path, typer.Argument(help="The older plan file (or the plan, with --rev).")],
-    new: Annotated[Path | None, typer.Argument(help="The newer plan file.")] = None,
-    rev: Annotated[str | None, typer.Option("--rev", help="Compare PLAN with its version at this git revision.")] = None,
+    old: Annotated[Path, typer.Argument(help=N_("The older plan file (or the plan, with --rev)."))],
+    new: Annotated[Path | None, typer.Argument(help=N_("The newer plan file."))] = None,
+    rev: Annotated[str | None, typer.Option("--rev", help=N_("Compare PLAN with its version at this git revision."))] = None,
     output_format: DiffFormat = "text",
     output: Output = None,
 ) -> int:
-    """Show what changed between two versions of a plan (baselines, targets, owners, benefits)."""
     from nytta.app import diff as command
     from nytta.app.inputs import refuse_input_as_output
 
@@ -33,27 +33,39 @@ def diff(
     return EXIT_OK
 
 
-@app.command("rules")
+@app.command("rules", help=N_("List every rule with its default severity."))
 def list_rules() -> int:
-    """List every rule with its default severity."""
     from nytta.app.rules import all_rules
 
     rules = all_rules()
     width = max(len(rule.id) for rule in rules)
     for rule in rules:
-        severity = f"{rule.severity.value} (warning before {rule.error_from.value})" if rule.error_from else rule.severity.value
+        severity = _(SEVERITIES[rule.severity.value])
+        if rule.error_from:
+            severity = _("{severity} (warning before {phase})", severity=severity, phase=rule.error_from.value)
         print(f"{rule.id:<{width}}  {severity:<30}  {rule.summary}")
     return EXIT_OK
 
 
-@app.command()
-def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help="A rule id, e.g. missing-owner.")]) -> int:
-    """Show a rule's documentation with a passing and a failing example."""
+#: The severities' words, as ``nytta rules`` and ``nytta explain`` show them.
+SEVERITIES = {"error": N_("error"), "warning": N_("warning"), "off": N_("off")}
+
+
+@app.command(help=N_("Show a rule's documentation with a passing and a failing example."))
+def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE", help=N_("A rule id, e.g. missing-owner."))]) -> int:
     from nytta.app.rules import one_rule
 
     rule = one_rule(rule_id)
-    print(f"{rule.id} ({rule.severity.value})\n\n{rule.full_doc}\n")
-    print("Passes:\n\n" + _indent(rule.passing) + "\nFails (on the line marked # <-):\n\n" + _indent(rule.failing))
+    print(f"{rule.id} ({_(SEVERITIES[rule.severity.value])})\n\n{rule.full_doc}\n")
+    print(
+        _("Passes:")
+        + "\n\n"
+        + _indent(rule.passing)
+        + "\n"
+        + _("Fails (on the line marked # <-):")
+        + "\n\n"
+        + _indent(rule.failing)
+    )
     return EXIT_OK
 
 
@@ -61,9 +73,8 @@ def _indent(text: str) -> str:
     return "".join(f"    {line}\n" for line in text.splitlines())
 
 
-@app.command()
+@app.command(help=N_("Print the JSON Schema of the plan format (for editors and check-jsonschema)."))
 def schema(output: Output = None) -> int:
-    """Print the JSON Schema of the plan format (for editors and check-jsonschema)."""
     from nytta.app.rules import schema as schema_text
 
     write(schema_text(), output)

@@ -16,10 +16,19 @@ from typing import Any
 from typer import _click as click  # the option parser typer ships
 
 from nytta.app.errors import UsageProblem
-from nytta.i18n import LANGUAGES, N_, _, choose
+from nytta.i18n import LANGUAGES, N_, _, choose, set_language
 
 #: The parser's own words, marked for the catalogue; shown through ``_()``.
-PARSER_WORDS = (N_("Usage: "), N_("Options"), N_("Arguments"), N_("Commands"), N_("Show this message and exit."))
+PARSER_WORDS = (
+    N_("Usage: "),
+    N_("Options"),
+    N_("Arguments"),
+    N_("Commands"),
+    N_("Show this message and exit."),
+    N_("[OPTIONS]"),
+    N_("COMMAND [ARGS]..."),
+)
+LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")  # the variables that name the locale, first set first
 _EXTRAS = re.compile(r"\[(default: (?P<default>.*)|required)\]$")
 
 
@@ -31,8 +40,10 @@ def requested(args: Sequence[str]) -> tuple[str, str | None]:
         configured = _configured(_option_value(args, "--config"))
     lang = choose(explicit, os.environ, configured)
     if lang not in LANGUAGES:
-        source = "--lang" if explicit else "NYTTA_LANG" if os.environ.get("NYTTA_LANG") else "lang in nytta.toml"
-        raise UsageProblem(_("{source} '{lang}' is not one of {choices}", source=source, lang=lang, choices="sv, en"))
+        _speak_the_locale()  # to say so
+        if explicit:
+            raise UsageProblem(_("--lang '{lang}' is not one of {choices}", lang=lang, choices=", ".join(LANGUAGES)))
+        raise UsageProblem(_("NYTTA_LANG '{lang}' is not one of {choices}", lang=lang, choices=", ".join(LANGUAGES)))
     return lang, explicit
 
 
@@ -53,21 +64,32 @@ def _configured(config: str | None) -> str | None:
     path = Path(config) if config else find_config(Path.cwd())
     if path is None or not path.is_file():
         return None
+    _speak_the_locale()  # a configuration that names no language, or a wrong one, leaves it to the locale
     try:
         return configured_language(path)
     except ConfigError as exc:
         raise UsageProblem(str(exc)) from None
 
 
+def _speak_the_locale() -> None:
+    """Speak the locale's language: the one to say that the language asked for is wrong in."""
+    set_language(choose(None, {name: os.environ[name] for name in LOCALE if name in os.environ}))
+
+
 def translated(command: Any) -> Any:
     """``command`` (and its subcommands) with help texts in the current language."""
+    from nytta.cli.options import shown_help
+
     command.context_class = _Context
     if command.help:
         command.help = _(command.help)
     command.short_help = _(command.short_help) if command.short_help else None
+    command.options_metavar = _(command.options_metavar) if command.options_metavar else None
+    if getattr(command, "subcommand_metavar", None):
+        command.subcommand_metavar = _(command.subcommand_metavar)
     for param in command.params:
         if getattr(param, "help", None):
-            param.help = _(param.help)
+            param.help = shown_help(param.help)
     for sub in getattr(command, "commands", {}).values():
         translated(sub)
     return command
@@ -83,13 +105,25 @@ def usage_message(exc: Any) -> str:
     if isinstance(exc, click.exceptions.MissingParameter) and exc.param is not None:
         hint = exc.param.get_error_hint(exc.ctx) if exc.ctx else exc.param.name
         return _("missing {what} {name}", what=_(exc.param.param_type_name), name=hint)
-    message = " ".join(exc.format_message().split())
-    match = re.fullmatch(r"No such command '(.*)'\.", message)
+    return _parser_complaint(" ".join(exc.format_message().split()))
+
+
+def _parser_complaint(message: str) -> str:
+    """The parser's other complaints, recognised by their English text."""
+    match = re.fullmatch(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", message)
+    if match and match[2]:
+        return _("no such command '{name}'; did you mean {choices}?", name=match[1], choices=match[2])
     if match:
         return _("no such command '{name}'", name=match[1])
-    match = re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", message)
+    match = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message)
     if match:
         return _("unexpected extra argument: {argument}", argument=match[1])
+    match = re.fullmatch(r"Option '(.*)' requires (?:an argument|\d+ arguments)\.", message)
+    if match:
+        return _("Option '{option}' requires an argument.", option=match[1])
+    match = re.fullmatch(r"Option '(.*)' does not take a value\.", message)
+    if match:
+        return _("Option '{option}' does not take a value.", option=match[1])
     return message
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from nytta.app.errors import UsageProblem
+from nytta.i18n import N_, _
 from nytta.render.registry import RENDERERS, RenderOptions, choices
 
 if TYPE_CHECKING:
@@ -26,24 +27,40 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
-Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of standard output.")]
-AsOf = Annotated[str | None, typer.Option("--as-of", help="The date to follow up on, YYYY-MM-DD (default today).")]
-Config = Annotated[Path | None, typer.Option("--config", help="nytta.toml to use instead of the one found.")]
-Lang = Annotated[str | None, typer.Option("--lang", help="sv or en (default: the plans' language, else sv).")]
-Plan = Annotated[Path, typer.Argument(help="The plan file.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help=N_("Write to FILE instead of standard output."))]
+AsOf = Annotated[str | None, typer.Option("--as-of", help=N_("The date to follow up on, YYYY-MM-DD (default today)."))]
+Config = Annotated[Path | None, typer.Option("--config", help=N_("nytta.toml to use instead of the one found."))]
+Lang = Annotated[str | None, typer.Option("--lang", help=N_("sv or en (default: the plans' language, else sv)."))]
+Plan = Annotated[Path, typer.Argument(help=N_("The plan file."))]
 
 
-def _format(kind: str, note: str = "") -> Any:
+#: Each ``--format`` help as declared (in English) → the results' kind and the help's text,
+#: which is filled in with the registry's choices each time it is shown.
+_FORMAT_HELPS: dict[str, tuple[str, str]] = {}
+
+
+def _format(kind: str, text: str = N_("{formats}.")) -> Any:
     """The ``--format`` option of a command whose results are of ``kind``: its choices from the registry."""
-    return typer.Option("--format", "-f", help=f"{choices(kind)}{note}.")  # from the renderer registry
+    declared = text.format(formats=choices(kind))
+    _FORMAT_HELPS[declared] = (kind, text)
+    return typer.Option("--format", "-f", help=declared)
 
 
-CheckFormat = Annotated[str | None, _format("check", " (default text; github under GITHUB_ACTIONS)")]
+def shown_help(declared: str) -> str:
+    """An option's help (as declared) in the current language; a ``--format`` help lists
+    the registry's choices as they are now."""
+    if declared in _FORMAT_HELPS:
+        kind, text = _FORMAT_HELPS[declared]
+        return _(text, formats=choices(kind))
+    return _(declared)
+
+
+CheckFormat = Annotated[str | None, _format("check", N_("{formats} (default text; github under GITHUB_ACTIONS)."))]
 StatusFormat = Annotated[str, _format("status")]
 CalcFormat = Annotated[str, _format("calc")]
 ReportFormat = Annotated[str, _format("report")]
-DiffFormat = Annotated[str, _format("diff", " (md for a merge request)")]
-ExportFormat = Annotated[str | None, _format("register", " (default: from the FILE's suffix, else csv)")]
+DiffFormat = Annotated[str, _format("diff", N_("{formats} (md for a merge request)."))]
+ExportFormat = Annotated[str | None, _format("register", N_("{formats} (default: from the FILE's suffix, else csv)."))]
 
 
 def parse_date(text: str | None, option: str = "--as-of") -> _dt.date:
@@ -53,7 +70,15 @@ def parse_date(text: str | None, option: str = "--as-of") -> _dt.date:
     try:
         return _dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageProblem(f"{option} '{text}' is not a date written YYYY-MM-DD") from None
+        raise UsageProblem(_("{option} '{text}' is not a date written YYYY-MM-DD", option=option, text=text)) from None
+
+
+def explicit_language(ctx: typer.Context) -> str | None:
+    """The global ``--lang`` when it was given (``nytta --lang en report …``), else None:
+    a report's language is its own ``--lang``, else this one, else the plans'."""
+    obj = ctx.obj if isinstance(ctx.obj, dict) else {}
+    lang = obj.get("lang")
+    return lang if isinstance(lang, str) else None
 
 
 def split_ids(values: list[str] | None) -> frozenset[str]:
@@ -63,7 +88,7 @@ def split_ids(values: list[str] | None) -> frozenset[str]:
 
 def checked_format(kind: str, fmt: str) -> str:
     if fmt not in RENDERERS[kind]:
-        raise UsageProblem(f"--format '{fmt}' is not one of {', '.join(RENDERERS[kind])}")
+        raise UsageProblem(_("--format '{format}' is not one of {choices}", format=fmt, choices=", ".join(RENDERERS[kind])))
     return fmt
 
 
@@ -83,13 +108,13 @@ def write(rendered: Rendered, output: Path | None) -> None:
     try:
         write_output(output, data)
     except OSError as exc:
-        raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise UsageProblem(_("cannot write {file}: {reason}", file=output, reason=exc.strerror or exc)) from None
 
 
 def _text(rendered: Rendered) -> str:
     """The whole text of a rendering (given whole or in pieces)."""
     if isinstance(rendered, bytes):
-        raise UsageProblem("this format writes a binary file: give --output FILE")
+        raise UsageProblem(_("this format writes a binary file: give --output FILE"))
     return rendered if isinstance(rendered, str) else "".join(rendered)
 
 
@@ -102,7 +127,10 @@ def say_unreadable(unreadable: Iterable[Unreadable]) -> None:
     for item in unreadable:
         problem = item.problem
         where = f"{problem.file}:{problem.line}:{problem.column}: {problem.message}" if problem else item.file
-        print(f"nytta: skipped {item.file}: the plan cannot be read ({where}); run nytta check", file=sys.stderr)
+        print(
+            _("nytta: skipped {file}: the plan cannot be read ({where}); run nytta check", file=item.file, where=where),
+            file=sys.stderr,
+        )
 
 
 def findings_exit(unreadable: Sequence[Unreadable]) -> int:
