@@ -225,14 +225,16 @@ def _calc_view(fmt: Formatter, calc: Calculation, text: dict[str, str]) -> CalcV
 
 
 def _risks(fmt: Formatter, plan: Plan, names: dict[str, str]) -> tuple[Row, ...]:
+    """Per risk: what it affects, probability / impact in one cell (the table fits A4), owner, mitigation."""
     rating = RATING[fmt.lang]
     return tuple(
         Row(
             risk.description or risk.id,
             (
                 ", ".join(names.get(a, a) for a in risk.affects),
-                rating[risk.probability.value] if risk.probability else "–",
-                rating[risk.impact.value] if risk.impact else "–",
+                (rating[risk.probability.value] if risk.probability else "–")
+                + " / "
+                + (rating[risk.impact.value] if risk.impact else "–"),
                 names.get(risk.owner or "", risk.owner or "–"),
                 risk.mitigation or "–",
             ),
