@@ -110,6 +110,8 @@ def usage_message(exc: Any) -> str:
 
 def _parser_complaint(message: str) -> str:
     """The parser's other complaints, recognised by their English text."""
+    if message == "Missing command.":
+        return _("missing command (see nytta --help)")
     match = re.fullmatch(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", message)
     if match and match[2]:
         return _("no such command '{name}'; did you mean {choices}?", name=match[1], choices=match[2])
