@@ -2,7 +2,8 @@
 
 Each type rejects what YAML would otherwise let through silently (a quoted ``"1,5"``, a
 timestamp where a date belongs, an integer read as a date) with a message that says
-what to write instead.
+what to write instead. The messages are pydantic templates (``{value}`` is filled in by
+pydantic), translated when the error is raised.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from nytta.i18n import _
+from nytta.model.dates import impossible_date
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -53,10 +57,10 @@ def _not_a_number(value: Any) -> PydanticCustomError:
         if hint is not None:
             return PydanticCustomError(
                 "number_text",
-                "expected a number, got the text '{value}'; write {hint}",
+                _("expected a number, got the text '{value}'; write {hint}"),
                 {"value": value, "hint": hint},
             )
-    return PydanticCustomError("number", "expected a number, got {value}", {"value": shown(value)})
+    return PydanticCustomError("number", _("expected a number, got {value}"), {"value": shown(value)})
 
 
 def _number(value: Any) -> float:
@@ -65,9 +69,9 @@ def _number(value: Any) -> float:
     try:
         result = float(value)
     except OverflowError:
-        raise PydanticCustomError("number_range", "the number is too large") from None
+        raise PydanticCustomError("number_range", _("the number is too large")) from None
     if math.isnan(result) or math.isinf(result):
-        raise PydanticCustomError("number_range", "expected a finite number, got {value}", {"value": value})
+        raise PydanticCustomError("number_range", _("expected a finite number, got {value}"), {"value": value})
     return result
 
 
@@ -79,7 +83,7 @@ def _value(value: Any) -> float | str:
 
 def _date(value: Any) -> _dt.date:
     if isinstance(value, _dt.datetime):
-        raise PydanticCustomError("date", "expected a date (YYYY-MM-DD), not a date and time")
+        raise PydanticCustomError("date", _("expected a date (YYYY-MM-DD), not a date and time"))
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
@@ -87,7 +91,12 @@ def _date(value: Any) -> _dt.date:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise PydanticCustomError("date", "expected a date written YYYY-MM-DD, got {value}", {"value": shown(value)})
+        reason = impossible_date(value)
+        if reason is not None:  # 2025-02-30: shaped like a date, but no day
+            raise PydanticCustomError(
+                "date_impossible", _("'{value}' is not a date: {reason}"), {"value": value.strip(), "reason": reason}
+            )
+    raise PydanticCustomError("date", _("expected a date written YYYY-MM-DD, got {value}"), {"value": shown(value)})
 
 
 def _identifier(value: Any) -> str:
@@ -96,7 +105,7 @@ def _identifier(value: Any) -> str:
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise PydanticCustomError(
             "identifier",
-            "{value} is not a valid id: start with a letter or digit and use only letters, digits, '.', '_' and '-'",
+            _("{value} is not a valid id: start with a letter or digit and use only letters, digits, '.', '_' and '-'"),
             {"value": shown(value)},
         )
     return value
