@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from nytta.i18n import _
+
 SUFFIXES = (".yaml", ".yml")
 
 
@@ -32,7 +34,7 @@ def discover(paths: list[Path]) -> list[Candidate]:
         elif given.exists():
             found.append(_once(Candidate(given, given.as_posix(), True), seen))
         else:
-            raise MissingPath(f"no such file or directory: {given}")
+            raise MissingPath(_("no such file or directory: {path}", path=given))
     return [c for c in found if c is not None]
 
 

@@ -6,6 +6,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from nytta.i18n import _
 from nytta.load.plan import PlanDocument, load_plan, repository_root
 
 
@@ -21,7 +22,7 @@ def load_at_revision(plan_path: Path, revision: str, workdir: Path) -> PlanDocum
     folder = plan_path.resolve().parent
     root = repository_root(folder)
     if root is None:
-        raise GitError(f"{plan_path} is not inside a git repository")
+        raise GitError(_("{path} is not inside a git repository", path=plan_path))
     relative = plan_path.resolve().relative_to(root)
     text = _git_show(root, revision, relative)
     if text is None:
@@ -44,7 +45,7 @@ def load_at_revision(plan_path: Path, revision: str, workdir: Path) -> PlanDocum
 def _git_show(root: Path, revision: str, relative: Path) -> bytes | None:
     check = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if check.returncode != 0:
-        raise GitError(f"unknown git revision '{revision}'")
+        raise GitError(_("unknown git revision '{revision}'", revision=revision))
     shown = _git(root, "show", f"{revision}:{relative.as_posix()}")
     return shown.stdout if shown.returncode == 0 else None
 
@@ -53,7 +54,7 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise GitError(f"git could not run: {exc}") from None
+        raise GitError(_("git could not run: {reason}", reason=exc)) from None
 
 
 def temporary_folder() -> tempfile.TemporaryDirectory[str]:

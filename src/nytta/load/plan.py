@@ -2,7 +2,10 @@
 
 Everything that goes wrong while loading (encoding, YAML syntax, not a plan, version,
 shape, the measurements file) becomes a located Diagnostic; the result always carries
-whatever could be salvaged so that the rules can run on it.
+whatever could be salvaged so that the rules can run on it. Two slips are forgiven after
+they are reported, so that nothing follows from them: a comma inside ``{…}`` (``{value:
+0,5}`` is read as 0.5, ``{note: 1,9 mkr}`` as the text) and a Swedish word written as a
+key (``nyttoägare:`` is read as ``owner``).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from nytta.diagnostics import Diagnostic, format_path
+from nytta.i18n import _
 from nytta.load.csv import CsvRow, not_utf8, physical_lines, read_measurements
-from nytta.load.yaml import LoadError, YamlDocument, parse_yaml
+from nytta.load.yaml import CommaSlip, LoadError, Positions, YamlDocument, parse_yaml
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.model.plan import Indicator, Plan
-from nytta.model.validate import validate_plan
+from nytta.model.types import number_hint
+from nytta.model.validate import expects_text, validate_plan
 
 Path = tuple[str | int, ...]
 
@@ -120,9 +125,9 @@ def read_text(
     try:
         raw = _read_regular(path)
     except OSError as exc:
-        return None, Diagnostic(display, 1, 1, "yaml-syntax", f"cannot read the file: {_reason(exc)}")
+        return None, Diagnostic(display, 1, 1, "yaml-syntax", _("cannot read the file: {reason}", reason=_reason(exc)))
     if isinstance(raw, int):
-        return None, Diagnostic(display, 1, 1, "yaml-syntax", f"file is too large ({raw} bytes)")
+        return None, Diagnostic(display, 1, 1, "yaml-syntax", _("file is too large ({size} bytes)", size=raw))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -135,7 +140,7 @@ def read_text(
             line,
             column,
             "yaml-syntax",
-            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            _("the file is not UTF-8 (byte 0x{byte}); save it as UTF-8", byte=format(raw[exc.start], "02x")),
         )
 
 
@@ -149,7 +154,7 @@ def _read_regular(path: FsPath) -> bytes | int:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "it is not a regular file (a folder, pipe or device)")
+            raise OSError(errno.EINVAL, _("it is not a regular file (a folder, pipe or device)"))
         if info.st_size > MAX_BYTES:
             return info.st_size
         chunks = [handle.read(info.st_size + 1)]  # one read, sized to the file
@@ -182,14 +187,14 @@ def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocum
     if not is_plan_data(data):
         if not explicit:
             return None
-        doc.diagnostics.append(doc.at("not-a-plan", (), "the file has no top-level 'nytta' key, so it is not a benefit plan"))
+        doc.diagnostics.append(doc.at("not-a-plan", (), _("the file has no top-level 'nytta' key, so it is not a benefit plan")))
         return doc
     if data["nytta"] != 1 or isinstance(data["nytta"], bool):
         doc.diagnostics.append(
             doc.at(
                 "unsupported-version",
                 ("nytta",),
-                f"format version {data['nytta']!r} is not supported; this nytta reads version 1",
+                _("format version {version} is not supported; this nytta reads version 1", version=repr(data["nytta"])),
             )
         )
         return doc
@@ -202,11 +207,56 @@ def load_plan(path: FsPath, display: str, *, explicit: bool = True) -> PlanDocum
 
 
 def _validate(doc: PlanDocument, data: dict[Any, Any]) -> None:
+    assert doc.yaml is not None
+    doc.diagnostics.extend(_comma_slip(doc, data, slip) for slip in doc.yaml.slips)
     result = validate_plan(data)
     doc.plan = result.plan
     doc.dropped_ids = result.dropped_ids
     doc.dropped_paths = {path[:n] for path in result.dropped_paths for n in range(1, len(path) + 1)}
+    for new, old in result.renamed.items():
+        _alias_positions(doc.yaml.positions, old, new)
     doc.diagnostics.extend(doc.at("schema", i.path, i.message, at_key=i.at_key) for i in result.issues)
+
+
+def _comma_slip(doc: PlanDocument, data: dict[Any, Any], slip: CommaSlip) -> Diagnostic:
+    """The finding for a value a comma cut in two inside ``{…}``; a decimal comma where a
+    number belongs is then read as the number, anything else as the text written."""
+    key = slip.path[-1]
+    number = number_hint(slip.text)
+    if number is not None and not expects_text(slip.path):
+        _parent(data, slip.path)[key] = float(number)
+        message = _(
+            "decimal comma in '{key}: {text}': inside {{…}} a comma separates entries; write {key}: {number}",
+            key=key,
+            text=slip.text,
+            number=number,
+        )
+    else:
+        message = _(
+            "text containing a comma inside {{…}} must be quoted: write {key}: {quoted}", key=key, quoted=_quoted(slip.text)
+        )
+    return doc.at("schema", slip.path, message)
+
+
+def _parent(data: Any, path: Path) -> Any:
+    for part in path[:-1]:
+        data = data[part]
+    return data
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a YAML quoted value: in double quotes, or in single ones when it holds ``"`` or ``\\``."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _alias_positions(positions: Positions, old: Path, new: Path) -> None:
+    """Locate ``new`` (and what lies under it) where ``old`` is written."""
+    for table in (positions.values, positions.keys):
+        for path, position in list(table.items()):
+            if path[: len(old)] == old:
+                table.setdefault((*new, *path[len(old) :]), position)
 
 
 def _collect_inline(doc: PlanDocument, plan: Plan) -> None:
@@ -234,16 +284,18 @@ def _load_csv(doc: PlanDocument, plan_path: FsPath, relative: str) -> None:
     try:
         regular = target.is_file()
     except OSError as exc:  # e.g. a file name longer than the system allows
-        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file cannot be read: {_reason(exc)}"))
+        doc.diagnostics.append(doc.at("measurements-file", where, _unreadable(_reason(exc))))
         return
     if not regular:
-        what = "is not a regular file (a folder, pipe or device)" if target.exists() else "does not exist"
-        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file '{relative}' {what}"))
+        if target.exists():
+            missing = _("the measurements file '{name}' is not a regular file (a folder, pipe or device)", name=relative)
+        else:
+            missing = _("the measurements file '{name}' does not exist", name=relative)
+        doc.diagnostics.append(doc.at("measurements-file", where, missing))
         return
     text, read_problem = read_text(target, doc.csv_file, not_utf8=not_utf8)
     if read_problem is not None:
-        message = read_problem.message
-        doc.diagnostics.append(doc.at("measurements-file", where, f"the measurements file cannot be read: {message}"))
+        doc.diagnostics.append(doc.at("measurements-file", where, _unreadable(read_problem.message)))
         return
     table = read_measurements(text or "")
     if table.unread is not None:  # every row was read, or failed on its own
@@ -259,10 +311,16 @@ def _add_row(doc: PlanDocument, row: CsvRow) -> None:
     try:
         kind = parse_enum(MeasurementKind, row.kind) if row.kind else MeasurementKind.ACTUAL
     except ValueError as exc:
-        doc.diagnostics.append(doc.at_csv("measurements-file", row.line, row.columns.get("kind", 1), f"kind {exc}"))
+        doc.diagnostics.append(
+            doc.at_csv("measurements-file", row.line, row.columns.get("kind", 1), _("kind {problem}", problem=exc))
+        )
         doc.unread_measurements.add(row.indicator)
         return
     doc.observations.append(Observation(row.indicator, row.date, row.value, kind, row.source, row.note, csv_row=row))
+
+
+def _unreadable(reason: str) -> str:
+    return _("the measurements file cannot be read: {reason}", reason=reason)
 
 
 def _display(plan_display: str, relative: str) -> str:
@@ -273,20 +331,21 @@ def _display(plan_display: str, relative: str) -> str:
 def resolve_inside(plan_path: FsPath, relative: str) -> tuple[FsPath | None, str | None]:
     """Resolve a path relative to the plan, refusing one that leaves its repository or folder."""
     if "\0" in relative:
-        return None, "the measurements file name contains a NUL character"
+        return None, _("the measurements file name contains a NUL character")
     if FsPath(relative).is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
-        return None, f"the measurements file must be a path relative to the plan, not '{relative}'"
+        return None, _("the measurements file must be a path relative to the plan, not '{name}'", name=relative)
     try:
         folder = plan_path.resolve().parent
         root = repository_root(folder) or folder
         target = (folder / relative).resolve()
     except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop …
-        return None, f"the measurements file '{relative}' cannot be found: {_reason(exc)}"
+        return None, _("the measurements file '{name}' cannot be found: {reason}", name=relative, reason=_reason(exc))
     if target == plan_path.resolve():
-        return None, f"the measurements file '{relative}' is the plan itself; name a CSV file beside it"
+        return None, _("the measurements file '{name}' is the plan itself; name a CSV file beside it", name=relative)
     if not target.is_relative_to(root):
-        scope = "repository" if root != folder else "plan's folder"
-        return None, f"the measurements file '{relative}' lies outside the {scope}; nothing outside is read"
+        if root != folder:
+            return None, _("the measurements file '{name}' lies outside the repository; nothing outside is read", name=relative)
+        return None, _("the measurements file '{name}' lies outside the plan's folder; nothing outside is read", name=relative)
     return target, None
 
 

@@ -5,6 +5,11 @@ the pure-Python one otherwise) and turned into plain Python data in one walk tha
 records, for every data path, where its key and value start. Only the standard YAML
 tags are understood (no Python objects), merge keys are honoured, and alias expansion
 is bounded so an alias bomb is an error, not a hang.
+
+What the parser says when it stops is put in plain words (:mod:`nytta.load.syntax`). A
+comma inside ``{…}`` that was meant as part of a value (``{value: 0,5}``, ``{note: 1,9 mkr}``)
+is read as the text it was meant to be and kept as a :class:`CommaSlip` for the loader to
+report.
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from nytta.i18n import _
+from nytta.load.syntax import plain, reader_problem
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column
@@ -39,11 +47,12 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_NULL = "tag:yaml.org,2002:null"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
+    _NULL,
     "tag:yaml.org,2002:timestamp",
     _STR,
 }
@@ -96,13 +105,24 @@ class Positions:
         return table.get((), (1, 1))
 
 
+@dataclass(frozen=True, slots=True)
+class CommaSlip:
+    """A value inside ``{…}`` that a comma cut in two (``{value: 0,5}`` is ``value: 0`` and a
+    key ``5`` to YAML); it is read as ``text``, the whole value as written."""
+
+    path: Path
+    text: str
+    position: Position
+
+
 @dataclass
 class YamlDocument:
-    """Plain data of one YAML document plus its position map and source lines."""
+    """Plain data of one YAML document plus its position map, source lines and comma slips."""
 
     data: Any
     positions: Positions
     lines: list[str]
+    slips: list[CommaSlip] = field(default_factory=list)
 
     def line_text(self, line: int) -> str | None:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else None
@@ -118,10 +138,10 @@ def parse_yaml(text: str) -> YamlDocument:
     """
     lines = text.splitlines()
     with _collector_paused():
-        node = _compose(text)
+        node = _compose(text, lines)
         builder = _Builder(lines)
         data = builder.build(node, ()) if node is not None else None
-    return YamlDocument(data, builder.positions, lines)
+    return YamlDocument(data, builder.positions, lines, builder.slips)
 
 
 @contextmanager
@@ -135,7 +155,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _compose(text: str) -> Node | None:
+def _compose(text: str, lines: list[str]) -> Node | None:
     """The node graph, from the C parser when installed, else from the pure-Python one."""
     try:
         try:
@@ -146,13 +166,14 @@ def _compose(text: str) -> Node | None:
             node: Node | None = YAML(typ="safe", pure=True).compose(text)
             return node
     except RecursionError:
-        raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels") from None
+        raise LoadError(_nests_too_deep()) from None
     except TooManyNodes:
         raise LoadError(_too_many_nodes()) from None
     except MarkedYAMLError as exc:
-        raise _located(exc) from None
+        message, (line, column) = plain(exc, lines)
+        raise LoadError(message, line, column) from None
     except YAMLError as exc:
-        raise LoadError(str(exc).strip().splitlines()[0]) from None
+        raise LoadError(reader_problem(str(exc))) from None
 
 
 def _compose_c(text: str) -> Node | None:
@@ -208,20 +229,15 @@ def _composer_class(parser: Any) -> type[Any]:
 
 
 def _too_many_nodes() -> str:
-    count = f"{MAX_NODES:,}".replace(",", " ")
-    return (
-        f"the document holds more than {count} values, far more than a plan needs; "
-        "keep long measurement series in a measurements file (plan.measurements_file)"
+    return _(
+        "the document holds more than {count} values, far more than a plan needs; "
+        "keep long measurement series in a measurements file (plan.measurements_file)",
+        count=format(MAX_NODES, ",").replace(",", " "),
     )
 
 
-def _located(exc: MarkedYAMLError) -> LoadError:
-    mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "invalid YAML"
-    if exc.context and exc.problem:
-        problem = f"{exc.problem} ({exc.context})"
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return LoadError(f"YAML syntax error: {problem}", line, column)
+def _nests_too_deep() -> str:
+    return _("the document nests deeper than {depth} levels", depth=MAX_DEPTH)
 
 
 def _position(node: Node) -> Position:
@@ -238,17 +254,18 @@ class _Builder:
         self._seen: set[int] = set()
         self._built = 0
         self._stack: set[int] = set()
+        self.slips: list[CommaSlip] = []
 
     def build(self, node: Node, path: Path) -> Any:
         self._count(node)
         if len(path) > MAX_DEPTH:
-            raise LoadError(f"the document nests deeper than {MAX_DEPTH} levels", *_position(node))
+            raise LoadError(_nests_too_deep(), *_position(node))
         self.positions.values.setdefault(path, _position(node))
         if isinstance(node, ScalarNode):
             return _scalar(node)
         key = id(node)
         if key in self._stack:
-            raise LoadError("recursive alias: a node contains itself", *_position(node))
+            raise LoadError(_("recursive alias: an anchor (&name) is used inside itself (*name)"), *_position(node))
         self._stack.add(key)
         try:
             if isinstance(node, SequenceNode):
@@ -259,7 +276,7 @@ class _Builder:
                 return self._mapping(node, path)
         finally:
             self._stack.discard(key)
-        raise LoadError("unsupported YAML node", *_position(node))  # pragma: no cover
+        raise LoadError(_("unsupported YAML node"), *_position(node))  # pragma: no cover
 
     def _count(self, node: Node) -> None:
         self._built += 1
@@ -268,38 +285,69 @@ class _Builder:
             raise LoadError(_too_many_nodes(), *_position(node))
         if self._built > ALIAS_FLOOR and self._built > ALIAS_FACTOR * len(self._seen):
             raise LoadError(
-                f"too much alias expansion: the document's aliases expand to more than {ALIAS_FACTOR} times its size",
+                _(
+                    "too much alias expansion: the document's aliases (*name) expand to more than {factor} times its size",
+                    factor=ALIAS_FACTOR,
+                ),
                 *_position(node),
             )
 
     @staticmethod
     def _check_tag(node: Node, expected: str) -> None:
         if str(node.tag) != expected:
-            raise LoadError(f"unsupported YAML tag {_tag_name(node)}", *_position(node))
+            raise LoadError(_unsupported_tag(node), *_position(node))
 
     def _mapping(self, node: MappingNode, path: Path) -> SourceDict:
         result = SourceDict()
         result.path = path
         first_seen: dict[Any, Position] = {}
         merged: dict[Any, Any] = {}
-        for index, (key_node, value_node) in enumerate(node.value):
+        entries = node.value
+        index = 0
+        while index < len(entries):
+            key_node, value_node = entries[index]
+            cut = _comma_cut(entries, index, self.lines) if node.flow_style else 0
             if str(key_node.tag) == _MERGE:
                 merged.update(self._merge_source(value_node, path))
+                index += 1
                 continue
             key = self._key(key_node)
             if key in first_seen:
                 line, column = self._written_key(node, index)
                 raise LoadError(
-                    f"duplicate key {key!r} (first used on line {first_seen[key][0]})",
-                    line,
-                    column,
+                    _("duplicate key {key} (first used on line {line})", key=repr(key), line=first_seen[key][0]), line, column
                 )
             first_seen[key] = _position(key_node)
             self.positions.keys[(*path, key)] = _position(key_node)
-            result[key] = self.build(value_node, (*path, key))
+            if cut:
+                result[key] = self._slip(value_node, entries[index + cut][0], (*path, key))
+            else:
+                result[key] = self.build(value_node, (*path, key))
+            index += 1 + cut
         for key, value in merged.items():
             result.setdefault(key, value)
         return result
+
+    def _slip(self, value: ScalarNode, last: ScalarNode, path: Path) -> str:
+        """The value a comma cut in two, read as the text written from ``value`` to ``last``."""
+        self._count(value)
+        self.positions.values.setdefault(path, _position(value))
+        text = self._span(value, last)
+        self.slips.append(CommaSlip(path, text, _position(value)))
+        return text
+
+    def _span(self, first: Node, last: Node) -> str:
+        start, end = first.start_mark, last.end_mark
+        if not 0 <= start.line <= end.line < len(self.lines):
+            return f"{first.value},{last.value}"
+        if start.line == end.line:
+            return str(self.lines[start.line][start.column : end.column])
+        pieces = [
+            self.lines[start.line][start.column :],
+            *self.lines[start.line + 1 : end.line],
+            self.lines[end.line][: end.column],
+        ]
+        return " ".join(piece.strip() for piece in pieces)
 
     def _written_key(self, node: MappingNode, index: int) -> Position:
         """Where the key of entry ``index`` is written. A key written as an alias (``*k``)
@@ -325,21 +373,58 @@ class _Builder:
         merged: dict[Any, Any] = {}
         for source in reversed(sources):
             if not isinstance(source, MappingNode):
-                raise LoadError("a merge key (<<) must refer to a mapping", *_position(source))
+                raise LoadError(_("a merge key (<<) must refer to a mapping"), *_position(source))
             merged.update(self._mapping(source, path))
         return merged
 
     def _key(self, node: Node) -> Any:
         if not isinstance(node, ScalarNode):
-            raise LoadError("a mapping key must be a plain value", *_position(node))
+            raise LoadError(_("a mapping key must be a plain value"), *_position(node))
         key = _scalar(node)
         if isinstance(key, float) or key is None:
             return str(node.value)
         return key
 
 
+def _comma_cut(entries: list[tuple[Node, Node]], index: int, lines: list[str]) -> int:
+    """How many entries after ``index`` of a ``{…}`` are the rest of entry ``index``'s value,
+    cut off by commas: keys without ``:`` or value that follow a plain value (``{value: 0,5}``
+    is ``value: 0`` and a key ``5``; ``{note: 1,9 mkr}`` is ``note: 1`` and a key ``9 mkr``)."""
+    value = entries[index][1]
+    if not _plain(value) or value.value == "":
+        return 0
+    cut = 0
+    for key_node, value_node in entries[index + 1 :]:
+        if not (_scalar_key(key_node) and _nothing_after(key_node, value_node, lines)):
+            break
+        cut += 1
+    return cut
+
+
+def _plain(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and not node.style and node.anchor is None
+
+
+def _scalar_key(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and str(node.tag) != _MERGE and node.anchor is None
+
+
+def _nothing_after(key: Node, value: Node, lines: list[str]) -> bool:
+    """A key written without ``:`` (its value an empty null, with only blanks after the key)."""
+    if not (isinstance(value, ScalarNode) and str(value.tag) == _NULL and value.value == "" and not value.style):
+        return False
+    end, start = key.end_mark, value.start_mark
+    if start.line != end.line or not 0 <= end.line < len(lines):
+        return (start.line, start.column) == (end.line, end.column)
+    return not lines[end.line][end.column : start.column].strip()
+
+
 #: A comment: ``#`` at the start of a line or after white space, to the end of the line.
 _COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
+
+
+def _unsupported_tag(node: Node) -> str:
+    return _("unsupported YAML tag {tag}", tag=_tag_name(node))
 
 
 def _tag_name(node: Node) -> str:
@@ -350,7 +435,7 @@ def _tag_name(node: Node) -> str:
 def _scalar(node: ScalarNode) -> Any:
     tag = str(node.tag)
     if tag not in _SCALAR_TAGS:
-        raise LoadError(f"unsupported YAML tag {_tag_name(node)}", *_position(node))
+        raise LoadError(_unsupported_tag(node), *_position(node))
     value: str = node.value
     if tag == _STR:
         return value
