@@ -16,9 +16,7 @@ a column sum gives the plan's totals.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +27,8 @@ from nytta.model.plan import Benefit, Plan
 from nytta.render.numbers import percent
 from nytta.render.registry import RenderOptions
 from nytta.render.report.labels import CATEGORY, DIRECTION, STATUS, TEXT
+from nytta.render.spreadsheet import sheet, written
+from nytta.render.spreadsheet import text as text_cell
 from nytta.results.status import BenefitStatus, DatedValue, IndicatorStatus, PlanStatus
 
 Share = tuple[str, float | None]
@@ -243,18 +243,11 @@ def machine(value: Cell) -> Any:
 
 # -- text writers ---------------------------------------------------------------------
 
-#: A text cell starting with one of these would be read as a formula by a spreadsheet.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def render_register_csv(register: Register, lang: str) -> str:
-    """Swedish: ``;``, decimal comma, with BOM. English: ``,``, decimal point, no BOM."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";" if lang == "sv" else ",", lineterminator="\n")
-    writer.writerow([c.header(lang) for c in COLUMNS])
-    for row in register.rows:
-        writer.writerow([_csv_text(display(c, row.get(c.key), lang), lang) for c in COLUMNS])
-    return ("\ufeff" if lang == "sv" else "") + buffer.getvalue()
+    """Swedish: ``;``, decimal comma, with BOM. English: ``,``, decimal point, no BOM (see ``spreadsheet``)."""
+    header = [c.header(lang) for c in COLUMNS]
+    return sheet([header, *([_csv_text(display(c, row.get(c.key), lang), lang) for c in COLUMNS] for row in register.rows)], lang)
 
 
 def _csv_text(value: float | str | _dt.date | None, lang: str) -> str:
@@ -263,9 +256,8 @@ def _csv_text(value: float | str | _dt.date | None, lang: str) -> str:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)):
-        text = f"{value:.0f}" if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
-        return text.replace(".", ",") if lang == "sv" else text
-    return "'" + value if value.startswith(FORMULA_START) else value
+        return written(float(value), lang)
+    return text_cell(value)
 
 
 def register_json(register: Register) -> dict[str, Any]:
