@@ -1,39 +1,69 @@
-"""`nytta diff` output: text for the terminal, Markdown for a merge-request comment, JSON."""
+"""`nytta diff` output: text for the terminal, Markdown for a merge-request comment, JSON.
+
+Text and Markdown are in the current language, with every value as the plan writes it —
+all its decimals — in the language's way (``99 850,25`` in Swedish, ``99850.25`` in
+English). JSON keeps the kinds as codes and the values in their machine form.
+"""
 
 from __future__ import annotations
 
 from nytta.diagnostics import format_path
+from nytta.i18n import N_, _, language, n_
+from nytta.render.numbers import number
 from nytta.render.registry import RenderOptions
-from nytta.results.diff import Change, DiffReport
+from nytta.results.diff import Added, Change, Dated, DiffReport, Shown, as_written
 
+#: Each kind of change in words, shown through ``_()``.
 LABELS = {
-    "benefit-added": "benefit added",
-    "benefit-removed": "benefit removed",
-    "indicator-added": "indicator added",
-    "indicator-removed": "indicator removed",
-    "owner-changed": "owner changed",
-    "baseline-changed": "baseline changed",
-    "target-changed": "target changed",
-    "target-added": "target added",
-    "target-removed": "target removed",
-    "measurements-added": "measurements added",
+    "benefit-added": N_("benefit added"),
+    "benefit-removed": N_("benefit removed"),
+    "indicator-added": N_("indicator added"),
+    "indicator-removed": N_("indicator removed"),
+    "owner-changed": N_("owner changed"),
+    "baseline-changed": N_("baseline changed"),
+    "target-changed": N_("target changed"),
+    "target-added": N_("target added"),
+    "target-removed": N_("target removed"),
+    "measurements-added": N_("measurements added"),
 }
 
 
-def _values(change: Change) -> str:
+def written(value: object, lang: str) -> str:
+    """A plan's value with every decimal it was written with; in Swedish grouped, with a decimal comma."""
+    if lang != "sv" or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return as_written(value)
+    text = as_written(value)
+    if "e" in text or "n" in text:  # 1e+16, inf, nan: as they are, with a decimal comma
+        return text.replace(".", ",")
+    decimals = len(text.partition(".")[2].rstrip("0")) if isinstance(value, float) else 0
+    return number(value, lang, decimals)
+
+
+def shown(value: Shown, lang: str) -> str:
+    """What a change says was there or is there, in the current language."""
+    if isinstance(value, Dated):
+        text = written(value.value, lang)
+        return f"{text} ({value.date})" if value.date is not None else text
+    if isinstance(value, Added):
+        return _("{count} (latest {latest})", count=value.count, latest=shown(value.latest, lang))
+    return value
+
+
+def _values(change: Change, lang: str) -> str:
     if change.old is not None and change.new is not None and change.kind != "measurements-added":
-        return f"{change.old} → {change.new}"
-    return change.new or change.old or ""
+        return f"{shown(change.old, lang)} → {shown(change.new, lang)}"
+    value = change.new or change.old
+    return shown(value, lang) if value else ""
 
 
 def text(report: DiffReport, options: RenderOptions) -> str:
-    changes, old, new = report.changes, report.old, report.new
+    changes, old, new, lang = report.changes, report.old, report.new, language()
     if not changes:
-        return f"No changes between {old} and {new}.\n"
-    lines = [f"{len(changes)} change{'s' if len(changes) != 1 else ''} from {old} to {new}:"]
+        return _("No changes between {old} and {new}.", old=old, new=new) + "\n"
+    lines = [n_("{n} change from {old} to {new}:", "{n} changes from {old} to {new}:", len(changes), old=old, new=new)]
     for change in changes:
-        mark = "  (needs a revision entry once approved)" if change.moves_goal_posts else ""
-        lines.append(f"  {LABELS[change.kind]}: {change.subject}: {_values(change)}{mark}")
+        mark = "  " + _("(needs a revision entry once approved)") if change.moves_goal_posts else ""
+        lines.append(f"  {_(LABELS[change.kind])}: {change.subject}: {_values(change, lang)}{mark}")
     return "\n".join(lines) + "\n"
 
 
@@ -42,15 +72,15 @@ def _cell(text: str) -> str:
 
 
 def md(report: DiffReport, options: RenderOptions) -> str:
-    changes, old, new = report.changes, report.old, report.new
-    head = f"### Benefit plan changes\n\n`{_cell(old)}` → `{_cell(new)}`\n\n"
+    changes, old, new, lang = report.changes, report.old, report.new, language()
+    head = "### " + _("Benefit plan changes") + f"\n\n`{_cell(old)}` → `{_cell(new)}`\n\n"
     if not changes:
-        return head + "No changes.\n"
-    rows = ["| Change | Subject | Value |", "|---|---|---|"]
+        return head + _("No changes.") + "\n"
+    rows = ["| " + " | ".join((_("Change"), _("Subject"), _("Value"))) + " |", "|---|---|---|"]
     for change in changes:
         flag = " ⚠" if change.moves_goal_posts else ""
-        rows.append(f"| {LABELS[change.kind]}{flag} | `{_cell(change.subject)}` | {_cell(_values(change))} |")
-    note = "\n\n⚠ moves a goal post: an approved plan needs a `revisions` entry for it.\n"
+        rows.append(f"| {_(LABELS[change.kind])}{flag} | `{_cell(change.subject)}` | {_cell(_values(change, lang))} |")
+    note = "\n\n⚠ " + _("moves a goal post: an approved plan needs a `revisions` entry for it.") + "\n"
     return head + "\n".join(rows) + (note if any(c.moves_goal_posts for c in changes) else "\n")
 
 
@@ -65,8 +95,8 @@ def json(report: DiffReport, options: RenderOptions) -> str:
             {
                 "kind": c.kind,
                 "subject": c.subject,
-                "old": c.old,
-                "new": c.new,
+                "old": None if c.old is None else str(c.old),
+                "new": None if c.new is None else str(c.new),
                 "path": format_path(c.path) if c.path is not None else None,
                 "moves_goal_posts": c.moves_goal_posts,
             }

@@ -12,7 +12,7 @@ from typing import Any
 
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Benefit, Indicator, Plan
-from nytta.results.diff import Change
+from nytta.results.diff import Added, Change, Dated
 
 
 def compare(old: Plan, new: Plan, old_doc: PlanDocument | None = None, new_doc: PlanDocument | None = None) -> list[Change]:
@@ -46,9 +46,8 @@ def _benefit_changes(old: Benefit, new: Benefit, old_doc: PlanDocument | None, n
     return changes
 
 
-def _show(value: Any, day: _dt.date | None) -> str:
-    shown = f"{value:g}" if isinstance(value, float) else str(value)
-    return f"{shown} ({day})" if day is not None else shown
+def _show(value: Any, day: _dt.date | None) -> Dated:
+    return Dated(value, day)
 
 
 def _indicator_changes(old: Indicator, new: Indicator) -> list[Change]:
@@ -88,5 +87,4 @@ def _measurements_added(new: Indicator, old_doc: PlanDocument | None, new_doc: P
     if not added:
         return []
     latest = max(added, key=lambda o: o.date)
-    text = f"{len(added)} (latest {_show(latest.value, latest.date)})"
-    return [Change("measurements-added", new.id, None, text, new.path)]
+    return [Change("measurements-added", new.id, None, Added(len(added), _show(latest.value, latest.date)), new.path)]
