@@ -25,6 +25,7 @@ from nytta.compute.trajectory import (
     realisation_end,
     realisation_start,
 )
+from nytta.i18n import N_, _
 from nytta.load.plan import PlanDocument
 from nytta.model.enums import Category, CostKind
 from nytta.model.plan import Benefit, Indicator, Plan
@@ -54,17 +55,26 @@ def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> 
     """
     plan = doc.plan
     if plan is None:
-        raise MissingCalculation(f"{doc.file}: the plan could not be loaded, so it cannot be calculated")
+        raise MissingCalculation(_("{file}: the plan could not be loaded, so it cannot be calculated", file=doc.file))
     if plan.calculation is None:
         raise MissingCalculation(
-            f"{doc.file}: the plan has no 'calculation' block (base_year, first_year, last_year, "
-            "discount_rate), so there is no benefit calculation"
+            _(
+                "{file}: the plan has no 'calculation' block (base_year, first_year, last_year, "
+                "discount_rate), so there is no benefit calculation",
+                file=doc.file,
+            )
         )
     block = plan.calculation
     if not (YEAR_RANGE[0] <= block.first_year <= block.last_year <= YEAR_RANGE[1]):
         raise MissingCalculation(
-            f"{doc.file}: the calculation period {block.first_year}–{block.last_year} is not a period of "
-            f"years within {YEAR_RANGE[0]}–{YEAR_RANGE[1]}"
+            _(
+                "{file}: the calculation period {first}–{last} is not a period of years within {earliest}–{latest}",
+                file=doc.file,
+                first=block.first_year,
+                last=block.last_year,
+                earliest=YEAR_RANGE[0],
+                latest=YEAR_RANGE[1],
+            )
         )
     years = tuple(range(block.first_year, block.last_year + 1))
     rate = block.discount_rate if rate is None else rate
@@ -232,34 +242,63 @@ def discount_factors(file: str, years: Iterable[int], rate: float, base_year: in
             factor = math.nan
         if not math.isfinite(factor) or factor == 0:
             raise UncomputableCalculation(
-                f"{file}: the discount factor for {year} cannot be computed with the discount rate {rate:g} "
-                f"and the base year {base_year}"
+                _(
+                    "{file}: the discount factor for {year} cannot be computed with the discount rate {rate} "
+                    "and the base year {base_year}",
+                    file=file,
+                    year=year,
+                    rate=format(rate, "g"),
+                    base_year=base_year,
+                )
             )
         factors[year] = factor
     return factors
 
 
+#: The figures of a calculation as named in the message about one that overflowed.
+_FIGURES = (
+    N_("the net present value"),
+    N_("the benefit–cost ratio"),
+    N_("the value realised to date"),
+    N_("the planned value to date"),
+)
+_ROWS = (
+    N_("the benefits for {year}"),
+    N_("the costs for {year}"),
+    N_("the net for {year}"),
+    N_("the discounted net for {year}"),
+    N_("the realised value for {year}"),
+)
+
+
 def _ensure_finite(result: Calculation) -> None:
     """Raise UncomputableCalculation when a figure overflowed (amounts or valuations near the float limit)."""
-    rows: dict[str, Yearly] = {
-        "benefits": result.benefits,
-        "costs": result.costs,
-        "net": result.net,
-        "discounted net": result.discounted_net,
-        "realised value": result.realised,
-    }
-    for group in (result.benefits_by_category, result.benefits_by_benefit, result.costs_by_kind):
-        rows.update({f"'{name}' figure": row for name, row in group.items()})
-    figures: list[tuple[str, float | None]] = [
-        ("the net present value", result.npv),
-        ("the benefit–cost ratio", result.benefit_cost_ratio),
-        ("the value realised to date", result.realised_to_date),
-        ("the planned value to date", result.planned_to_date),
-    ]
-    figures += [(f"the {name} for {year}", value) for name, row in rows.items() for year, value in row.items()]
-    for name, value in figures:
-        if value is not None and not math.isfinite(value):
-            raise UncomputableCalculation(
-                f"{result.file}: the benefit calculation overflows: {name} is no finite number "
-                "(amounts, valuations or indicator values are too large)"
+    name = _overflowed(result)
+    if name is not None:
+        raise UncomputableCalculation(
+            _(
+                "{file}: the benefit calculation overflows: {figure} is no finite number "
+                "(amounts, valuations or indicator values are too large)",
+                file=result.file,
+                figure=name,
             )
+        )
+
+
+def _overflowed(result: Calculation) -> str | None:
+    """The name of the first figure that is no finite number, or None."""
+    totals = (result.npv, result.benefit_cost_ratio, result.realised_to_date, result.planned_to_date)
+    for name, value in zip(_FIGURES, totals, strict=True):
+        if value is not None and not math.isfinite(value):
+            return _(name)
+    rows = (result.benefits, result.costs, result.net, result.discounted_net, result.realised)
+    for name, row in zip(_ROWS, rows, strict=True):
+        for year, value in row.items():
+            if not math.isfinite(value):
+                return _(name, year=year)
+    for group in (result.benefits_by_category, result.benefits_by_benefit, result.costs_by_kind):
+        for key, row in group.items():
+            for year, value in row.items():
+                if not math.isfinite(value):
+                    return _("the '{name}' figure for {year}", name=key, year=year)
+    return None

@@ -2,7 +2,8 @@
 
 This module owns the gains, achievement and progress of an indicator, its status in the
 order §5.3 fixes, its forecast, next due date and overdue flag, and a reason a person can
-read (expected, actual, difference or ratio, and the threshold that decided). It also
+read (expected, actual, difference or ratio, and the threshold that decided), in the
+current language with its numbers (``1 234,5`` in Swedish, ``1234.5`` in English). It also
 owns the roll-up: a benefit takes its primary indicator's status or else the worst of its
 indicators, a plan the worst of its benefits. Only actual measurements dated on or
 before the as-of date count.
@@ -22,14 +23,25 @@ from nytta.compute.trajectory import (
     measure,
     realisation_start,
 )
+from nytta.i18n import _, language, n_
 from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import IndicatorKind, Polarity
 from nytta.model.plan import Benefit, Indicator, Thresholds
 from nytta.model.schedule import is_overdue, next_due
 from nytta.model.types import number
-from nytta.results.status import WORST_FIRST, BenefitStatus, DatedValue, IndicatorStatus, PlanStatus, Status
+from nytta.results.status import (
+    WORST_FIRST,
+    BenefitStatus,
+    DatedValue,
+    IndicatorStatus,
+    PlanStatus,
+    Status,
+    status_label,
+)
 
 Verdict = tuple[Status, str]
+
+NBSP = "\u00a0"
 
 
 def plan_status(
@@ -59,21 +71,46 @@ def benefit_status(benefit: Benefit, doc: PlanDocument, as_of: _dt.date, thresho
     indicators = tuple(indicator_status(benefit, i, doc.observations_of(i.id), as_of, thresholds) for i in benefit.indicators)
     primary = [i for i in indicators if i.primary and i.status is not Status.QUALITATIVE]
     if primary:
-        status, reason = primary[0].status, f"primary indicator {primary[0].id}: {primary[0].reason}"
+        first = primary[0]
+        status, reason = first.status, _("primary indicator {id}: {reason}", id=first.id, reason=first.reason)
     else:
         status, reason = worst_of([(i.id, i.status) for i in indicators], "indicator")
     return BenefitStatus(benefit.id, benefit.name, benefit.polarity, benefit.category, status, reason, indicators)
 
 
 def worst_of(items: Sequence[tuple[str, Status]], noun: str) -> Verdict:
-    """The worst ranked status among ``items`` (qualitative ones do not count), with a reason."""
+    """The worst ranked status among ``items`` (qualitative ones do not count), with a reason;
+    ``noun`` is ``benefit`` or ``indicator``."""
     ranked = [(WORST_FIRST.index(s), name, s) for name, s in items if s is not Status.QUALITATIVE]
+    benefits = noun == "benefit"
     if ranked:
-        _, name, status = min(ranked, key=lambda r: r[0])
-        return status, f"worst of {len(ranked)} {noun}(s): {name} is {status.value}"
+        name, status = min(ranked, key=lambda r: r[0])[1:]
+        count, shown = len(ranked), _status_word(status)
+        if benefits:
+            text = n_(
+                "worst of {n} benefit(s): {name} is {status}",
+                "worst of {n} benefit(s): {name} is {status}",
+                count,
+                name=name,
+                status=shown,
+            )
+        else:
+            text = n_(
+                "worst of {n} indicator(s): {name} is {status}",
+                "worst of {n} indicator(s): {name} is {status}",
+                count,
+                name=name,
+                status=shown,
+            )
+        return status, text
     if items:
-        return Status.QUALITATIVE, f"only qualitative {noun}s"
-    return Status.NO_DATA, f"no {noun}s"
+        return Status.QUALITATIVE, _("only qualitative benefits") if benefits else _("only qualitative indicators")
+    return Status.NO_DATA, _("no benefits") if benefits else _("no indicators")
+
+
+def _status_word(status: Status) -> str:
+    """A status inside a reason: its code in English (``at_risk``), its words otherwise."""
+    return status.value if language() == "en" else status_label(status)
 
 
 def indicator_status(
@@ -165,7 +202,7 @@ def _qualitative(indicator: Indicator, actual: Sequence[Observation], schedule: 
         None,
         None,
         Status.QUALITATIVE,
-        "qualitative indicator: its values are not numbers, so it is followed up by judgement",
+        _("qualitative indicator: its values are not numbers, so it is followed up by judgement"),
         None,
         None,
         *schedule,
@@ -177,32 +214,55 @@ def _dated(point: Point | None) -> DatedValue | None:
 
 
 def _num(value: float) -> str:
-    """A figure for a reason: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    """A figure for a reason: at most two decimals, no trailing zeros; in Swedish with a
+    decimal comma, thousands grouped by a no-break space and a minus sign (``−1 234,5``)."""
+    if language() != "sv":
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        return "0"
+    return text.replace(",", NBSP).replace(".", ",").replace("-", "−")
+
+
+def _share(value: float) -> str:
+    """A share as a whole percentage for a reason: ``91 %``."""
+    return f"{value * 100:.0f}{NBSP if language() == 'sv' else ' '}%"
 
 
 def _rule_missing(facts: Measures) -> Verdict | None:
     indicator = facts.indicator
     if facts.base is None:
         if indicator.baseline is None:
-            return Status.NO_BASELINE, "no baseline (nollmätning), so there is nothing to compare against"
-        return Status.NO_BASELINE, f"the baseline {indicator.baseline.value!r} is not a number"
+            return Status.NO_BASELINE, _("no baseline (nollmätning), so there is nothing to compare against")
+        return Status.NO_BASELINE, _("the baseline {value} is not a number", value=repr(indicator.baseline.value))
     if facts.final is None:
-        what = "no target value" if not indicator.targets else "no target with a numeric value"
-        return Status.NO_TARGET, f"{what}, so there is no planned trajectory"
+        if not indicator.targets:
+            return Status.NO_TARGET, _("no target value, so there is no planned trajectory")
+        return Status.NO_TARGET, _("no target with a numeric value, so there is no planned trajectory")
     return None
 
 
 def _rule_no_measurement(facts: Measures) -> Verdict | None:
     if facts.latest is not None:
         return None
-    start = realisation_start(facts.benefit)
-    label = "realisation start" if start is not None else "first target date"
-    start = start or facts.first_target
+    realisation = realisation_start(facts.benefit)
+    start = realisation or facts.first_target
     if start is not None and facts.as_of < start:
-        return Status.NOT_STARTED, f"no measurement yet; the {label} {start} is after {facts.as_of}"
-    return Status.NO_DATA, f"no actual measurement on or before {facts.as_of}; the {label} {start} has passed"
+        if realisation is not None:
+            text = _("no measurement yet; the realisation start {start} is after {as_of}", start=start, as_of=facts.as_of)
+        else:
+            text = _("no measurement yet; the first target date {start} is after {as_of}", start=start, as_of=facts.as_of)
+        return Status.NOT_STARTED, text
+    if realisation is not None:
+        text = _(
+            "no actual measurement on or before {as_of}; the realisation start {start} has passed", start=start, as_of=facts.as_of
+        )
+    else:
+        text = _(
+            "no actual measurement on or before {as_of}; the first target date {start} has passed", start=start, as_of=facts.as_of
+        )
+    return Status.NO_DATA, text
 
 
 def _rule_maintain(facts: Measures) -> Verdict | None:
@@ -211,10 +271,24 @@ def _rule_maintain(facts: Measures) -> Verdict | None:
     tolerance = facts.indicator.tolerance or 0.0
     (day, value), difference = facts.latest, facts.latest[1] - facts.base[1]
     within = abs(difference) <= tolerance
-    text = (
-        f"{_num(value)} {facts.indicator.unit} at {day} vs baseline {_num(facts.base[1])}: difference "
-        f"{_num(difference)}, {'within' if within else 'outside'} the tolerance ±{_num(tolerance)}"
-    )
+    figures = {
+        "value": _num(value),
+        "unit": facts.indicator.unit,
+        "date": day,
+        "baseline": _num(facts.base[1]),
+        "difference": _num(difference),
+        "tolerance": _num(tolerance),
+    }
+    if within:
+        text = _(
+            "{value} {unit} at {date} vs baseline {baseline}: difference {difference}, within the tolerance ±{tolerance}",
+            **figures,
+        )
+    else:
+        text = _(
+            "{value} {unit} at {date} vs baseline {baseline}: difference {difference}, outside the tolerance ±{tolerance}",
+            **figures,
+        )
     return (Status.ON_TRACK if within else Status.OFF_TRACK), text
 
 
@@ -222,11 +296,14 @@ def _rule_final_target(facts: Measures) -> Verdict | None:
     if facts.benefit.polarity is not Polarity.BENEFIT or facts.latest is None or facts.final is None:
         return None
     (day, value), (due, goal) = facts.latest, facts.final
-    shown = f"{_num(value)} {facts.indicator.unit} at {day}"
+    figures = {"value": _num(value), "unit": facts.indicator.unit, "date": day, "target": _num(goal), "due": due}
     if facts.sign * (value - goal) >= 0:
-        return Status.ACHIEVED, f"{shown} meets the final target {_num(goal)} due {due}"
+        return Status.ACHIEVED, _("{value} {unit} at {date} meets the final target {target} due {due}", **figures)
     if facts.as_of > due and day >= due:
-        return Status.MISSED, f"{shown} misses the final target {_num(goal)} due {due} by {_num(abs(value - goal))}"
+        gap = _num(abs(value - goal))
+        return Status.MISSED, _(
+            "{value} {unit} at {date} misses the final target {target} due {due} by {gap}", gap=gap, **figures
+        )
     return None
 
 
@@ -235,9 +312,14 @@ def _rule_flat_plan(facts: Measures) -> Verdict | None:
     if gains is None or abs(gains[0]) > ZERO_GAIN or facts.latest is None or facts.planned is None:
         return None
     ok = gains[1] >= 0
-    text = (
-        f"{_num(facts.latest[1])} {facts.indicator.unit} vs planned {_num(facts.planned)} at "
-        f"{facts.latest[0]}: no change planned yet; actual gain {_num(gains[1])} {'≥' if ok else '<'} 0"
+    text = _(
+        "{value} {unit} vs planned {planned} at {date}: no change planned yet; actual gain {gain} {relation} 0",
+        value=_num(facts.latest[1]),
+        unit=facts.indicator.unit,
+        planned=_num(facts.planned),
+        date=facts.latest[0],
+        gain=_num(gains[1]),
+        relation="≥" if ok else "<",
     )
     return (Status.ON_TRACK if ok else Status.OFF_TRACK), text
 
@@ -245,19 +327,25 @@ def _rule_flat_plan(facts: Measures) -> Verdict | None:
 def _rule_thresholds(facts: Measures, thresholds: Thresholds) -> Verdict:
     achievement, gains = facts.achievement, facts.gains
     assert achievement is not None and gains is not None and facts.latest is not None and facts.planned is not None
-    high, low = f"{thresholds.on_track * 100:.0f} %", f"{thresholds.at_risk * 100:.0f} %"
+    high, low = _share(thresholds.on_track), _share(thresholds.at_risk)
     if achievement >= thresholds.on_track:
-        status, rule = Status.ON_TRACK, f"on track ≥ {high}"
+        status, rule = Status.ON_TRACK, _("on track ≥ {high}", high=high)
     elif achievement >= thresholds.at_risk:
-        status, rule = Status.AT_RISK, f"at risk: ≥ {low}, < {high}"
+        status, rule = Status.AT_RISK, _("at risk: ≥ {low}, < {high}", low=low, high=high)
     else:
-        status, rule = Status.OFF_TRACK, f"off track < {low}"
-    share = f"{achievement * 100:.0f} %"
+        status, rule = Status.OFF_TRACK, _("off track < {low}", low=low)
+    share = _share(achievement)
     improving = facts.benefit.polarity is Polarity.BENEFIT and gains[0] > 0
-    ratio = f"{share} of planned improvement" if improving else f"achievement {share}"
+    ratio = _("{share} of planned improvement", share=share) if improving else _("achievement {share}", share=share)
     (day, value), difference = facts.latest, facts.latest[1] - facts.planned
-    text = (
-        f"{_num(value)} {facts.indicator.unit} vs planned {_num(facts.planned)} at {day} "
-        f"(difference {'+' if difference > 0 else ''}{_num(difference)}): {ratio}, {rule}"
+    text = _(
+        "{value} {unit} vs planned {planned} at {date} (difference {difference}): {ratio}, {rule}",
+        value=_num(value),
+        unit=facts.indicator.unit,
+        planned=_num(facts.planned),
+        date=day,
+        difference=("+" if difference > 0 else "") + _num(difference),
+        ratio=ratio,
+        rule=rule,
     )
     return status, text

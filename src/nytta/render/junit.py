@@ -1,4 +1,5 @@
-"""JUnit XML output: one test case per checked file, one failure per error finding."""
+"""JUnit XML output: one test case per checked file, one failure per error finding; the
+warnings in each case's output, introduced in the current language."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from nytta.diagnostics import CheckResult, Diagnostic, RuleInfo, Severity
+from nytta.i18n import _
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -57,4 +59,4 @@ def _testcase(suite: Element, file: str, found: list[Diagnostic]) -> None:
     warnings = [d for d in found if d.severity is Severity.WARNING]
     if warnings:
         out = ET.SubElement(case, "system-out")
-        out.text = "\n".join(f"warning: {_describe(d)}" for d in warnings)
+        out.text = "\n".join(_("warning: {finding}", finding=_describe(d)) for d in warnings)

@@ -1,82 +1,118 @@
-"""`nytta status --format csv`: one row per indicator, comma-separated with decimal points."""
+"""`nytta status --format csv`: one row per indicator, for a spreadsheet.
+
+In English the header is the columns' keys and coded values stay codes (``on_track``),
+with `,` and decimal points. In Swedish the header and the coded values are words and the
+file is what a Swedish Excel opens directly (`;`, decimal comma, UTF-8 with BOM); see
+``spreadsheet``. Either way, values from the plan keep the decimals they were written
+with, computed figures are rounded as the table shows them (planned value and forecast
+to two decimals, achievement and progress to whole percent, as fractions: ``0.91``), and
+the reason is in the current language.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+from nytta.i18n import N_, _, language
+from nytta.render.spreadsheet import decimal, sheet, text, written
+from nytta.results.status import DatedValue, IndicatorStatus, PlanStatus, Status, status_label
 
-from nytta.results.status import DatedValue, PlanStatus
-
-COLUMNS = (
-    "file",
-    "plan",
-    "plan_status",
-    "benefit",
-    "polarity",
-    "benefit_status",
-    "indicator",
-    "unit",
-    "direction",
-    "baseline",
-    "baseline_date",
-    "target",
-    "target_date",
-    "latest",
-    "latest_date",
-    "planned",
-    "achievement",
-    "progress",
-    "status",
-    "forecast",
-    "forecast_meets_target",
-    "next_due",
-    "overdue",
-    "reason",
+#: Each column's key (the English header) and its header for people, shown through ``_()``.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("file", N_("File")),
+    ("plan", N_("Plan")),
+    ("plan_status", N_("Plan status")),
+    ("benefit", N_("Benefit")),
+    ("polarity", N_("Benefit or dis-benefit")),
+    ("benefit_status", N_("Benefit status")),
+    ("indicator", N_("Indicator")),
+    ("unit", N_("Unit")),
+    ("direction", N_("Direction")),
+    ("baseline", N_("Baseline")),
+    ("baseline_date", N_("Baseline date")),
+    ("target", N_("Target")),
+    ("target_date", N_("Target date")),
+    ("latest", N_("Latest measurement")),
+    ("latest_date", N_("Latest measurement date")),
+    ("planned", N_("Planned")),
+    ("achievement", N_("Achievement")),
+    ("progress", N_("Progress")),
+    ("status", N_("Status")),
+    ("forecast", N_("Forecast")),
+    ("forecast_meets_target", N_("Forecast meets target")),
+    ("next_due", N_("Next due")),
+    ("overdue", N_("Overdue")),
+    ("reason", N_("Reason")),
 )
+
+#: Coded values as words for people (Swedish), shown through ``_()``.
+WORDS = {
+    "benefit": N_("benefit"),
+    "disbenefit": N_("dis-benefit"),
+    "increase": N_("increase"),
+    "decrease": N_("decrease"),
+    "maintain": N_("maintain"),
+}
 
 
 def render_status_csv(statuses: list[PlanStatus]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for plan in statuses:
-        for benefit in plan.benefits:
-            for ind in benefit.indicators:
-                writer.writerow(
-                    [
-                        plan.file,
-                        plan.id,
-                        plan.status.value,
-                        benefit.id,
-                        benefit.polarity.value,
-                        benefit.status.value,
-                        ind.id,
-                        ind.unit,
-                        ind.direction.value,
-                        *_dated(ind.baseline),
-                        *_dated(ind.target),
-                        *_dated(ind.latest),
-                        _cell(ind.planned),
-                        _cell(ind.achievement),
-                        _cell(ind.progress),
-                        ind.status.value,
-                        _cell(ind.forecast),
-                        _cell(ind.forecast_meets_target),
-                        _cell(ind.next_due),
-                        _cell(ind.overdue),
-                        ind.reason,
-                    ]
-                )
-    return buffer.getvalue()
+    lang = language()
+    header = [key if lang == "en" else _(words) for key, words in COLUMNS]
+    rows = [
+        [
+            text(plan.file),
+            text(plan.id),
+            _status(plan.status, lang),
+            text(benefit.id),
+            _code(benefit.polarity.value, lang),
+            _status(benefit.status, lang),
+            *_indicator(ind, lang),
+        ]
+        for plan in statuses
+        for benefit in plan.benefits
+        for ind in benefit.indicators
+    ]
+    return sheet([header, *rows], lang)
 
 
-def _dated(point: DatedValue | None) -> tuple[str, str]:
-    return (_cell(point.value), point.date.isoformat()) if point is not None else ("", "")
+def _indicator(ind: IndicatorStatus, lang: str) -> list[str]:
+    return [
+        text(ind.id),
+        text(ind.unit),
+        _code(ind.direction.value, lang),
+        *_dated(ind.baseline, lang),
+        *_dated(ind.target, lang),
+        *_dated(ind.latest, lang),
+        decimal(ind.planned, lang, trim=True),
+        decimal(ind.achievement, lang, trim=True),
+        decimal(ind.progress, lang, trim=True),
+        _status(ind.status, lang),
+        decimal(ind.forecast, lang, trim=True),
+        _flag(ind.forecast_meets_target, lang),
+        ind.next_due.isoformat() if ind.next_due else "",
+        _flag(ind.overdue, lang),
+        text(ind.reason),
+    ]
 
 
-def _cell(value: object) -> str:
+def _dated(point: DatedValue | None, lang: str) -> tuple[str, str]:
+    if point is None:
+        return ("", "")
+    value = point.value
+    shown = text(value) if isinstance(value, str) else written(value, lang)
+    return shown, point.date.isoformat()
+
+
+def _code(code: str, lang: str) -> str:
+    """A coded value: the code in English, words otherwise."""
+    return code if lang == "en" else _(WORDS[code])
+
+
+def _status(status: Status, lang: str) -> str:
+    return status.value if lang == "en" else status_label(status)
+
+
+def _flag(value: bool | None, lang: str) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if lang == "en":
         return "true" if value else "false"
-    return str(value)
+    return _("yes") if value else _("no")

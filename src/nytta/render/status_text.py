@@ -2,13 +2,15 @@
 
 Status is coloured on a terminal and always written as words, so the table reads the same
 without colour (and with `NO_COLOR`). Under the table, each indicator's reason says what
-decided its status.
+decided its status. Words and numbers are those of the current language (`158 333`,
+`91 %` in Swedish; `158,333`, `91%` in English); Swedish gets 200 columns instead of 160.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from nytta.i18n import N_, _, language
 from nytta.render.numbers import measure, percent
 from nytta.results.status import (
     BenefitStatus,
@@ -17,6 +19,7 @@ from nytta.results.status import (
     PlanStatus,
     Status,
     count_by_status,
+    status_label,
 )
 
 if TYPE_CHECKING:
@@ -32,30 +35,50 @@ STYLE = {
 }
 
 
+#: The width the tables and reasons are laid out in: Swedish words are longer.
+WIDTH = {"en": 160, "sv": 200}
+
+#: The columns of a plan's table, shown through ``_()``; the first two are left-aligned.
+PLAN_COLUMNS = (
+    N_("Benefit / indicator"),
+    N_("Status"),
+    N_("Baseline"),
+    N_("Target"),
+    N_("Latest"),
+    N_("Planned"),
+    N_("Achievement"),
+    N_("Progress"),
+    N_("Forecast"),
+    N_("Next due"),
+)
+
+
 def label(status: Status) -> str:
-    return status.value.replace("_", " ")
+    """The status in words of the current language."""
+    return status_label(status)
 
 
 def render_status_text(statuses: list[PlanStatus], *, color: bool, width: int | None = None) -> str:
     """One detailed table per plan, or for several plans a portfolio table first."""
-    console = _console(color, width)
+    lang = language()
+    console = _console(color, width or WIDTH[lang])
     with console.capture() as capture:
         if len(statuses) > 1:
             console.print(_portfolio(statuses))
         else:
             for status in statuses:
-                _plan(console, status)
+                _plan(console, status, lang)
     return capture.get()
 
 
-def _console(color: bool, width: int | None) -> Console:
+def _console(color: bool, width: int) -> Console:
     from rich.console import Console
 
     return Console(
         color_system="standard" if color else None,
         force_terminal=color,
         no_color=not color,
-        width=width or 160,
+        width=width,
         highlight=False,
         soft_wrap=False,
     )
@@ -69,8 +92,8 @@ def _styled(status: Status) -> str:
 def _portfolio(statuses: list[PlanStatus]) -> Table:
     from rich.table import Table
 
-    table = Table(title=f"Benefit status as of {statuses[0].as_of}", title_justify="left")
-    for column in ("Plan / benefit", "Status", "Benefits by status"):
+    table = Table(title=_("Benefit status as of {date}", date=statuses[0].as_of), title_justify="left")
+    for column in (_("Plan / benefit"), _("Status"), _("Benefits by status")):
         table.add_column(column)
     for plan in statuses:
         table.add_row(f"[bold]{plan.id}[/] {plan.title}", _styled(plan.status), _counts(plan.benefits))
@@ -84,56 +107,52 @@ def _counts(benefits: tuple[BenefitStatus, ...]) -> str:
     return ", ".join(f"{n} {label(s)}" for s, n in sorted(counts.items(), key=lambda kv: kv[0].value))
 
 
-def _plan(console: Console, plan: PlanStatus) -> None:
+def _plan(console: Console, plan: PlanStatus, lang: str) -> None:
     from rich.table import Table
 
     on_track, at_risk = plan.thresholds
     console.print(f"[bold]{plan.id}[/] — {plan.title}: {_styled(plan.status)} ({plan.reason})")
-    console.print(f"as of {plan.as_of}; on track ≥ {percent(on_track)}, at risk ≥ {percent(at_risk)} of planned improvement")
+    console.print(
+        _(
+            "as of {date}; on track ≥ {on_track}, at risk ≥ {at_risk} of planned improvement",
+            date=plan.as_of,
+            on_track=percent(on_track, lang),
+            at_risk=percent(at_risk, lang),
+        )
+    )
     table = Table(show_lines=False)
-    for column in (
-        "Benefit / indicator",
-        "Status",
-        "Baseline",
-        "Target",
-        "Latest",
-        "Planned",
-        "Achievement",
-        "Progress",
-        "Forecast",
-        "Next due",
-    ):
-        table.add_column(column, justify="left" if column in ("Benefit / indicator", "Status") else "right")
+    for position, column in enumerate(PLAN_COLUMNS):
+        table.add_column(_(column), justify="left" if position < 2 else "right")
     for benefit in plan.benefits:
-        kind = " (dis-benefit)" if benefit.polarity.value == "disbenefit" else ""
+        kind = _(" (dis-benefit)") if benefit.polarity.value == "disbenefit" else ""
         table.add_row(f"[bold]{benefit.id}[/]{kind}", _styled(benefit.status), *[""] * 8)
         for indicator in benefit.indicators:
-            table.add_row(*_indicator_row(indicator))
+            table.add_row(*_indicator_row(indicator, lang))
     console.print(table)
     for benefit in plan.benefits:
         for indicator in benefit.indicators:
             console.print(f"  {indicator.id}: {indicator.reason}")
 
 
-def _indicator_row(indicator: IndicatorStatus) -> list[str]:
+def _indicator_row(indicator: IndicatorStatus, lang: str) -> list[str]:
     def value(point: DatedValue | None) -> str:
         if point is None:
             return "–"
         v = point.value
-        return measure(v) if isinstance(v, float) else str(v)
+        return measure(v, lang) if isinstance(v, float) else str(v)
 
     due = str(indicator.next_due) if indicator.next_due else "–"
     if indicator.overdue:
-        due += " OVERDUE"
+        due += _(" OVERDUE")
     return [
         f"  {indicator.id} ({indicator.unit})",
         _styled(indicator.status),
         value(indicator.baseline),
         value(indicator.target),
         value(indicator.latest),
-        measure(indicator.planned),
-        percent(indicator.achievement),
-        percent(indicator.progress),
-        measure(indicator.forecast),
+        measure(indicator.planned, lang),
+        percent(indicator.achievement, lang),
+        percent(indicator.progress, lang),
+        measure(indicator.forecast, lang),
         due,
     ]

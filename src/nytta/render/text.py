@@ -1,16 +1,20 @@
-"""The human-readable ``check`` output: located findings, source excerpts and a summary."""
+"""The human-readable ``check`` output: located findings, source excerpts and a summary,
+in the current language (severities and the summary; findings come translated)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from nytta.diagnostics import CheckResult, Diagnostic, RuleInfo, Severity
+from nytta.i18n import N_, _, n_
 
 _RESET = "\x1b[0m"
 _SEVERITY_STYLE: dict[Severity, str] = {
     Severity.ERROR: "\x1b[1;31m",
     Severity.WARNING: "\x1b[33m",
 }
+#: A severity as the text output names it, shown through ``_()``.
+SEVERITY_WORDS: dict[Severity, str] = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning")}
 
 
 def render_text(result: CheckResult, rules: Mapping[str, RuleInfo], *, color: bool = False) -> str:
@@ -39,19 +43,25 @@ def _caret(source: str, column: int) -> str:
     return padding + " " * max(column - 1 - len(prefix), 0) + "^"
 
 
+def severity_word(severity: Severity) -> str:
+    """``error``, ``warning`` in the current language (``fel``, ``varning``)."""
+    return _(SEVERITY_WORDS[severity]) if severity in SEVERITY_WORDS else severity.value
+
+
 def _severity_label(severity: Severity, color: bool) -> str:
     style = _SEVERITY_STYLE.get(severity)
     if not color or style is None:
-        return severity.value
-    return f"{style}{severity.value}{_RESET}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+        return severity_word(severity)
+    return f"{style}{severity_word(severity)}{_RESET}"
 
 
 def _summary(result: CheckResult) -> str:
-    files = _plural(len(result.files), "file")
+    count = len(result.files)
     if not result.errors and not result.warnings:
-        return f"No problems found in {files}."
-    return f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} in {files}"
+        return n_("No problems found in {n} file.", "No problems found in {n} files.", count)
+    return _(
+        "{errors}, {warnings} in {files}",
+        errors=n_("{n} error", "{n} errors", result.errors),
+        warnings=n_("{n} warning", "{n} warnings", result.warnings),
+        files=n_("{n} file", "{n} files", count),
+    )

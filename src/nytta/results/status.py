@@ -1,7 +1,8 @@
 """Follow-up status as data: indicators, benefits and plans on an as-of date (format §5.3).
 
 ``nytta.compute.status`` fills these; renderers read them. The order of §5.3 for the
-worst-of lives here too, with the count of benefits by status.
+worst-of lives here too, with the count of benefits by status, and how a status reads
+for people (:func:`status_label`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from nytta.i18n import N_, _
 from nytta.model.enums import Category, Direction, Polarity
 from nytta.results.plans import Unreadable
 
@@ -40,6 +42,26 @@ WORST_FIRST: tuple[Status, ...] = (
     Status.ON_TRACK,
     Status.ACHIEVED,
 )
+
+
+#: How each status reads for people (``on track``), shown through ``_()``.
+STATUS_LABELS: dict[Status, str] = {
+    Status.NO_BASELINE: N_("no baseline"),
+    Status.NO_TARGET: N_("no target"),
+    Status.NOT_STARTED: N_("not started"),
+    Status.NO_DATA: N_("no data"),
+    Status.ON_TRACK: N_("on track"),
+    Status.AT_RISK: N_("at risk"),
+    Status.OFF_TRACK: N_("off track"),
+    Status.ACHIEVED: N_("achieved"),
+    Status.MISSED: N_("missed"),
+    Status.QUALITATIVE: N_("qualitative"),
+}
+
+
+def status_label(status: Status) -> str:
+    """The status in words of the current language: ``on track``, ``enligt plan``."""
+    return _(STATUS_LABELS[status])
 
 
 @dataclass(frozen=True, slots=True)
