@@ -123,6 +123,13 @@ KEYS = [
     ("    category: quality\n", "    kategori: quality\n", "benefits", "category", "kategori"),
     ("    name: Kortare handläggningstid\n", "    namn: Kortare handläggningstid\n", "benefits", "name", "namn"),
     ("    goals: [service]\n", "    mål: [service]\n", "benefits", "goals", "mål"),
+    (
+        "    goals: [service]\n",
+        "    goals: [service]\n    beskrivning: Svar inom en vecka\n",
+        "benefits",
+        "description",
+        "beskrivning",
+    ),
     ("        unit: days\n", "        enhet: days\n", "indicators", "unit", "enhet"),
     ("        direction: decrease\n", "        riktning: decrease\n", "indicators", "direction", "riktning"),
     ("        frequency: quarterly\n", "        frekvens: quarterly\n", "indicators", "frequency", "frekvens"),
@@ -143,8 +150,9 @@ def test_a_swedish_word_as_a_key_names_the_key_and_is_read_as_it(
     tmp_path: Path, old: str, new: str, where: str, key: str, term: str
 ) -> None:
     text = BASE_PLAN.replace(old, new, 1)
-    written = new.split(":")[0].strip()
-    at = (line_of(text, new.strip()), new.index(written) + 1)
+    line = next(line for line in new.splitlines() if line not in old.splitlines())  # the line with the Swedish key
+    written = line.split(":")[0].strip()
+    at = (line_of(text, line.strip()), line.index(written) + 1)
     english = f"unknown key '{written}' in {where}; did you mean '{key}' ({term})?"
     swedish = f"okänd nyckel '{written}' i {where}; menade du '{key}' ({term})?"
     assert findings(tmp_path, text) == [("schema", *at, english)]  # nothing follows: it is read as `key`
