@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from string import Template
 
+from nytta.i18n import _
 from nytta.model.enums import Phase, fold
 from nytta.model.schedule import add_months
 
@@ -102,7 +103,7 @@ def plan_text(
 ) -> str:
     """The complete text of a new plan: the schema line, a guide to the seven questions, the sections."""
     if lang not in LANGUAGES:
-        raise ValueError(f"language '{lang}' is not one of {', '.join(LANGUAGES)}")
+        raise ValueError(_("language '{lang}' is not one of {choices}", lang=lang, choices=", ".join(LANGUAGES)))
     values = _values(plan_dates(today or _dt.date.today()), lang, phase, plan_id, file_name)
     parts = [
         f"# yaml-language-server: $schema={schema}\n",

@@ -114,7 +114,7 @@ def test_refuses_to_overwrite_an_existing_file(folder: Path, capsys) -> None:
         (["--lang", "de"], "--lang"),
         (["--phase", "avveckla"], "--phase"),
         (["plan.txt"], ".yaml or .yml"),
-        (["no-such-folder/plan.yaml"], "no such folder"),
+        (["no-such-folder"], "for a new folder, name the plan in it: nytta init no-such-folder/nyttoplan.yaml"),
     ],
 )
 def test_unusable_arguments_exit_2_with_one_line(folder: Path, capsys, monkeypatch, argv: list[str], message: str) -> None:

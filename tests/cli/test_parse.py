@@ -123,8 +123,8 @@ OPTIONS = [
     ),
     (["diff", "old.yaml", "new.yaml"], diff.Options(P("old.yaml"), P("new.yaml"), None)),
     (["diff", "p.yaml", "--rev", "HEAD~2"], diff.Options(P("p.yaml"), None, "HEAD~2")),
-    (["record", "p.yaml", "ind", "12,5"], record.RecordOptions(P("p.yaml"), "ind", "12,5", TODAY)),
-    (["record", "p.yaml", "ind", "-3"], record.RecordOptions(P("p.yaml"), "ind", "-3", TODAY)),
+    (["record", "p.yaml", "ind", "12,5"], record.RecordOptions(P("p.yaml"), "ind", "12,5", None)),  # None: today
+    (["record", "p.yaml", "ind", "-3"], record.RecordOptions(P("p.yaml"), "ind", "-3", None)),
     (
         [
             "record",

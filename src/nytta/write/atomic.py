@@ -32,6 +32,8 @@ import sys
 import time
 from pathlib import Path
 
+from nytta.i18n import _
+
 PREFIX, SUFFIX = ".nytta-", ".tmp"
 #: A temporary file of another target, unlocked and this old (seconds), is a killed writer's.
 STALE_SECONDS = 60.0
@@ -73,7 +75,7 @@ def _same_folder(folder: Path, before: os.stat_result) -> None:
     and still where its name says, so a folder swapped meanwhile cannot redirect the write."""
     now = os.stat(folder)
     if (now.st_dev, now.st_ino) != (before.st_dev, before.st_ino) or os.path.realpath(folder) != str(folder):
-        raise FolderChanged(errno.EXDEV, f"the folder {folder} was replaced during the write")
+        raise FolderChanged(errno.EXDEV, _("the folder {folder} was replaced during the write", folder=folder))
 
 
 def is_temporary(name: str) -> bool:
@@ -111,12 +113,12 @@ def _kept(name: str) -> str:
 def _create(target: Path) -> tuple[int, Path]:
     """A new temporary file beside ``target``, open for writing and locked, with its mode."""
     mode = _mode_of(target)
-    for _ in range(_ATTEMPTS):
+    for _attempt in range(_ATTEMPTS):
         temporary = target.parent / f"{PREFIX}{_kept(target.name)}.{secrets.token_hex(4)}{SUFFIX}"
         fd = _open_new(temporary, mode)
         if fd is not None:
             return fd, temporary
-    raise FileExistsError(f"no free temporary file name in {target.parent}")
+    raise FileExistsError(_("no free temporary file name in {folder}", folder=target.parent))
 
 
 def _open_new(temporary: Path, mode: int | None) -> int | None:
@@ -128,7 +130,9 @@ def _open_new(temporary: Path, mode: int | None) -> int | None:
     except FileExistsError:
         return None
     except PermissionError as exc:  # say why a file that may itself be writable cannot be replaced
-        raise PermissionError(exc.errno, f"no permission to create a file in the folder {temporary.parent}") from None
+        raise PermissionError(
+            exc.errno, _("no permission to create a file in the folder {folder}", folder=temporary.parent)
+        ) from None
     try:
         _lock(fd, wait=True)
         if os.fstat(fd).st_nlink == 0:

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from nytta.i18n import _
+
 #: How long a writer waits for another one to finish, in seconds.
 WAIT_SECONDS = 60.0
 
@@ -40,7 +42,9 @@ def plan_lock(plan: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise Busy(f"{plan} is being written by another nytta; waited {wait:g} s, nothing was written") from None
+        raise Busy(
+            _("{plan} is being written by another nytta; waited {wait:g} s, nothing was written", plan=plan, wait=wait)
+        ) from None
     try:
         yield
     finally:

@@ -1,7 +1,8 @@
 """Record and import measurements: load the plan, vet the rows, compute the edit, write it.
 
 Nothing is written unless every row passes the measurement rules (see
-``nytta.write.validate``); the write itself is atomic.
+``nytta.write.validate``); the write itself is atomic. A replaced measurement is changed in
+the file it is written in; an edit that would change two files is refused.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from nytta.diagnostics import Diagnostic
-from nytta.load.csv import read_measurements
-from nytta.load.plan import PlanDocument, load_plan, read_text, resolve_inside
+from nytta.i18n import _
+from nytta.load.csv import not_utf8, read_measurements
+from nytta.load.plan import Observation, PlanDocument, load_plan, read_text, resolve_inside
 from nytta.model.enums import MeasurementKind, parse_enum
 from nytta.write.atomic import replace_file
 from nytta.write.edit import Edit, EditRefused, csv_edit, yaml_edit
-from nytta.write.validate import NewMeasurement, Vetted, vet
+from nytta.write.validate import NewMeasurement, Replacement, Vetted, vet
 from nytta.write.verify import Unfaithful, check_csv, check_yaml
 
 _BLOCKING = {"yaml-syntax", "not-a-plan", "unsupported-version"}
@@ -24,49 +26,55 @@ _BLOCKING = {"yaml-syntax", "not-a-plan", "unsupported-version"}
 
 @dataclass
 class Outcome:
-    """What a record or import did, or why it did nothing."""
+    """What a record or import did, or why it did nothing; ``target`` names the file that takes
+    (or would have taken) the rows, as the plan's name is given, and ``doc`` is the plan read."""
 
     vetted: Vetted | None = None
     edit: Edit | None = None
     refusals: list[Diagnostic] = field(default_factory=list)
+    target: str = ""
+    doc: PlanDocument | None = None
 
     @property
     def refused(self) -> bool:
         return bool(self.refusals)
 
 
-def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _dt.date) -> Outcome:
-    """Vet ``rows`` against the plan and compute (not write) the edit."""
+def prepare(plan_path: Path, display: str, rows: list[NewMeasurement], today: _dt.date, *, replacing: bool = False) -> Outcome:
+    """Vet ``rows`` against the plan and compute (not write) the edit; ``replacing``: a new
+    value for a date already measured replaces the old one."""
     doc = load_plan(plan_path, display)
     assert doc is not None
     blocking = [d for d in doc.diagnostics if d.rule in _BLOCKING] or ([] if doc.plan else doc.diagnostics[:1])
     if blocking:
-        return Outcome(refusals=[replace(d, message=f"the plan cannot be read: {d.message}") for d in blocking])
+        refusals = [replace(d, message=_("the plan cannot be read: {problem}", problem=d.message)) for d in blocking]
+        return Outcome(refusals=refusals, target=display)
+    outcome = Outcome(target=doc.csv_file or display, doc=doc)
     unreadable = [d for d in doc.diagnostics if d.rule == "measurements-file"]
     if unreadable and not _csv_missing(doc, plan_path):  # a file that cannot be read as it is takes no rows
-        return Outcome(refusals=unreadable)
-    vetted = vet(doc, rows, today)
-    if vetted.refusals:
-        return Outcome(vetted, refusals=vetted.refusals)
-    if not vetted.to_add:
-        return Outcome(vetted)
+        return replace(outcome, refusals=unreadable)
+    outcome.vetted = vetted = vet(doc, rows, today, replacing=replacing)
+    if vetted.refusals or not (vetted.to_add or vetted.to_replace):
+        return replace(outcome, refusals=vetted.refusals)
     try:
-        edit = _edit_for(doc, plan_path, vetted.to_add)
+        edit = _edit_for(doc, plan_path, vetted.to_add, tuple(vetted.to_replace))
     except EditRefused as exc:
-        return Outcome(vetted, refusals=[Diagnostic(display, 0, 0, "write", str(exc))])
+        return replace(outcome, refusals=[Diagnostic(display, 0, 0, "write", str(exc))])
+    outcome.target = display if edit.path == plan_path.resolve() else doc.csv_file or display
     try:
-        _read_back(edit, vetted.to_add, csv=doc.csv_file is not None)
+        _read_back(edit, vetted.to_add, tuple(vetted.to_replace), csv=edit.path != plan_path.resolve())
     except Unfaithful as exc:
         where = doc.csv_file or display if exc.line else display
         rule = "measurements-file" if exc.line else "write"
-        return Outcome(vetted, refusals=[Diagnostic(where, exc.line, exc.column, rule, str(exc))])
-    return Outcome(vetted, edit)
+        return replace(outcome, refusals=[Diagnostic(where, exc.line, exc.column, rule, str(exc))])
+    return replace(outcome, edit=edit)
 
 
-def _read_back(edit: Edit, rows: list[NewMeasurement], *, csv: bool) -> None:
-    """The new text must read back as the old one plus ``rows`` (see ``nytta.write.verify``)."""
+def _read_back(edit: Edit, rows: list[NewMeasurement], replaced: tuple[Replacement, ...], *, csv: bool) -> None:
+    """The new text must read back as the old one plus ``rows``, and with the ``replaced``
+    measurements' new values (see ``nytta.write.verify``)."""
     old, new = edit.old.decode("utf-8-sig"), edit.new.decode("utf-8-sig")
-    (check_csv if csv else check_yaml)(old, new, rows)
+    (check_csv if csv else check_yaml)(old, new, rows, replaced)
 
 
 def _csv_missing(doc: PlanDocument, plan_path: Path) -> bool:
@@ -76,17 +84,35 @@ def _csv_missing(doc: PlanDocument, plan_path: Path) -> bool:
     return target is not None and not target.exists() and not target.is_symlink()
 
 
-def _edit_for(doc: PlanDocument, plan_path: Path, rows: list[NewMeasurement]) -> Edit:
+def _edit_for(doc: PlanDocument, plan_path: Path, rows: list[NewMeasurement], replacements: tuple[Replacement, ...]) -> Edit:
     assert doc.plan is not None
     relative = doc.plan.plan.measurements_file
-    if relative:
+    in_csv = {item.old.csv_row is not None for item in replacements} | ({relative is not None} if rows else set())
+    if len(in_csv) > 1:
+        raise EditRefused(
+            _(
+                "the measurements to replace are written in {plan} and the new ones go to {csv}; "
+                "nothing was written — import the replacements and the new rows separately",
+                plan=doc.file,
+                csv=doc.csv_file,
+            )
+        )
+    if relative and in_csv == {True}:
         target, problem = resolve_inside(plan_path, relative)
         if problem or target is None:
-            raise EditRefused(problem or "the measurements file cannot be used")
+            raise EditRefused(problem or _("the measurements file cannot be used"))
         if target.exists() and not target.is_file():
-            raise EditRefused(f"the measurements file '{relative}' is not a regular file")
-        return csv_edit(target, rows)
-    return yaml_edit(plan_path.resolve(), rows)  # through a symlink: the plan it names
+            raise EditRefused(_("the measurements file '{name}' is not a regular file", name=relative))
+        return csv_edit(target, rows, replacements)
+    lines = frozenset(line for item in replacements for line in _lines_of(doc, item.old))
+    return yaml_edit(plan_path.resolve(), rows, replacements, lines)  # through a symlink: the plan it names
+
+
+def _lines_of(doc: PlanDocument, obs: Observation) -> set[int]:
+    """The lines of the plan that an inline measurement is written on (its entry and its keys)."""
+    path = obs.yaml_path or ()
+    keys = ("date", "value", "source", "note", "kind")
+    return {doc.at("", path, "").line} | {doc.at("", (*path, key), "", at_key=True).line for key in keys}
 
 
 class Changed(Exception):
@@ -108,7 +134,7 @@ def apply(outcome: Outcome) -> None:
 
 def rows_from_csv(path: Path, display: str) -> tuple[list[NewMeasurement], list[Diagnostic]]:
     """Rows of an import file in either dialect; unreadable rows become findings at the row."""
-    text, problem = read_text(path, display)
+    text, problem = read_text(path, display, not_utf8=not_utf8)
     if problem is not None:
         return [], [replace(problem, rule="measurements-file")]
     table = read_measurements(text or "")
@@ -119,7 +145,7 @@ def rows_from_csv(path: Path, display: str) -> tuple[list[NewMeasurement], list[
         try:
             kind = parse_enum(MeasurementKind, row.kind) if row.kind else MeasurementKind.ACTUAL
         except ValueError as exc:
-            refusals.append(_at(display, lines, row.line, row.columns.get("kind", 1), f"kind {exc}"))
+            refusals.append(_at(display, lines, row.line, row.columns.get("kind", 1), _("kind {problem}", problem=exc)))
             continue
         rows.append(
             NewMeasurement(row.indicator, row.date, row.value, kind, row.source, row.note, display, row.line, row.columns)

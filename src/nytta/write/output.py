@@ -13,6 +13,7 @@ import os
 import stat
 from pathlib import Path
 
+from nytta.i18n import _
 from nytta.write.atomic import replace_file
 
 
@@ -25,7 +26,7 @@ def write_output(path: Path, data: bytes) -> None:
     if mode is None or stat.S_ISREG(mode):
         replace_file(path, data)
     elif stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "it is a folder")
+        raise IsADirectoryError(errno.EISDIR, _("it is a folder"))
     else:
         _write_in_place(path, data)
 
