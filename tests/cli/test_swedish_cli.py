@@ -208,7 +208,7 @@ def test_the_root_help_in_swedish(capsys: pytest.CaptureFixture[str]) -> None:
     swedish = _help("sv", [], capsys)
     assert swedish.startswith(
         "Användning: nytta [FLAGGOR] KOMMANDO [ARGUMENT]...\n\n"
-        "  Nyttoplaner i YAML för nyttorealisering: kontrollera, följ upp, beräkna och\n  rapportera.\n\nFlaggor:\n"
+        "  Nyttorealisering med nyttoplaner i YAML: kontrollera, följ upp, beräkna och\n  rapportera.\n\nFlaggor:\n"
     )
     assert "  --help        Visa den här hjälpen och avsluta.\n" in swedish
 

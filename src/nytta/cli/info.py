@@ -38,13 +38,17 @@ def list_rules() -> int:
     from nytta.app.rules import all_rules
 
     rules = all_rules()
-    width = max(len(rule.id) for rule in rules)
-    for rule in rules:
-        severity = _(SEVERITIES[rule.severity.value])
-        if rule.error_from:
-            severity = _("{severity} (warning before {phase})", severity=severity, phase=rule.error_from.value)
-        print(f"{rule.id:<{width}}  {severity:<30}  {rule.summary}")
+    severities = [_severity(rule.severity.value, rule.error_from.value if rule.error_from else None) for rule in rules]
+    width, column = max(len(rule.id) for rule in rules), max(30, *map(len, severities))
+    for rule, severity in zip(rules, severities):
+        print(f"{rule.id:<{width}}  {severity:<{column}}  {rule.summary}")
     return EXIT_OK
+
+
+def _severity(severity: str, error_from: str | None) -> str:
+    """``error``, or ``error (warning before plan)`` for a rule that is phased in."""
+    word = _(SEVERITIES[severity])
+    return _("{severity} (warning before {phase})", severity=word, phase=error_from) if error_from else word
 
 
 #: The severities' words, as ``nytta rules`` and ``nytta explain`` show them.
