@@ -80,9 +80,13 @@ def test_markdown_shows_original_and_revised_target_and_the_change_log(capsys: p
 
 def test_html_shows_the_same_and_draws_the_original_target_dashed(capsys: pytest.CaptureFixture[str]) -> None:
     html = _report(capsys, REVISED, "--lang", "en")
-    assert "<dt>Target 2026-12-31</dt><dd>30 days, revised 2026-03-15; original target 21 days</dd>" in html
+    assert (
+        '<dt>Target <span class="nowrap">2026-12-31</span></dt>'
+        '<dd>30 days, revised <span class="nowrap">2026-03-15</span>; original target 21 days</dd>' in html
+    )
     assert "Status is computed against the revised target." in html
     assert 'id="andringslogg"' in html and "<td>Karin Berg</td>" in html
+    assert re.search(r'<span class="nowrap">[^<]*</span>', html)
     assert '<td class="num">21 days</td><td class="num">30 days (lowered)</td>' in html
     chart = re.search(r'<svg[^>]*aria-labelledby="chart-handlaggningstid-title.*?</svg>', html, re.S)
     assert chart is not None
@@ -192,3 +196,11 @@ def test_the_portfolio_states_a_disbenefit_the_same_way(capsys: pytest.CaptureFi
     text = _report(capsys, ROOT / "plans", "-f", "md", "--lang", "sv")
     assert "| Fler begäranden om omprövning | Automatiserade beslut vid förnyelse av yrkesbevis | **Avviker** | " in text
     assert "Fler begäranden om omprövning: 160\u00a0% av den godtagna negativa effekten" in text
+
+
+def test_dates_stay_on_one_line_and_the_text_stays_escaped() -> None:
+    from nytta.render.report.environment import nobreak
+
+    assert str(nobreak('<b>"2026-03-15"</b> & 2026-3-1')) == (
+        '&lt;b&gt;&#34;<span class="nowrap">2026-03-15</span>&#34;&lt;/b&gt; &amp; 2026-3-1'
+    )

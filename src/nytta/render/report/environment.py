@@ -17,6 +17,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
+from markupsafe import escape as markupsafe_escape
 
 import nytta
 from nytta.render.report.markdown import tidy_markdown
@@ -24,6 +25,7 @@ from nytta.render.report.markdown import tidy_markdown
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break space that keeps numbers whole
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MD_LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)])(?=\s|$))")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def builtin_templates() -> Path:
@@ -44,14 +46,22 @@ def md_escape(value: Any) -> Any:
     return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
+def nobreak(value: Any) -> Markup:
+    """Text for HTML (escaped) in which no date (YYYY-MM-DD) is broken across lines at its hyphens."""
+    escaped = str(markupsafe_escape(value))
+    return Markup(_ISO_DATE.sub(lambda m: f'<span class="nowrap">{m[0]}</span>', escaped))
+
+
 def environment(kind: str, user_templates: Path | None = None) -> SandboxedEnvironment:
     """The environment for ``kind`` ("html" or "md")."""
     folders = [str(user_templates)] if user_templates else []
     loader = ChoiceLoader([FileSystemLoader([*folders, str(builtin_templates())])])
     if kind == "html":
-        return SandboxedEnvironment(
+        env = SandboxedEnvironment(
             loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
         )
+        env.filters["nobreak"] = nobreak
+        return env
     return SandboxedEnvironment(
         loader=loader,
         autoescape=False,
