@@ -182,3 +182,31 @@ def test_a_folder_that_cannot_be_made_is_a_usage_problem(tmp_path: Path) -> None
     (tmp_path / "fil").write_text("x", encoding="utf-8")
     with pytest.raises(UsageProblem, match="cannot write"):
         command.run(command.Options((PLANS,), AS_OF, folder=tmp_path / "fil" / "rapport"))
+
+
+def test_the_cli_writes_a_folder_for_o_with_a_slash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "rapport"
+    code, out, err = run_cli(["report", str(PLANS), "--as-of", AS_OF.isoformat(), "-o", f"{target}/"], capsys)
+    assert code == 0, err
+    assert out == "" and err == f"Wrote {target / 'index.html'} — open it in a web browser.\n"
+    assert sorted(p.name for p in target.iterdir()) == [
+        "automatiserad-arendehantering.html",
+        "digitala-vardbesok.html",
+        "forskoleplats-e-tjanst.html",
+        "index.html",
+    ]
+
+
+def test_the_cli_writes_markdown_pages_into_an_existing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run_cli(["report", str(PLANS), "--as-of", AS_OF.isoformat(), "-f", "md", "-o", str(tmp_path)], capsys)
+    assert code == 0, err
+    assert err == f"Wrote {tmp_path / 'index.md'}.\n"
+    assert (tmp_path / "digitala-vardbesok.md").read_text(encoding="utf-8").startswith("# Digitala vårdbesök")
+
+
+def test_a_page_of_the_folder_may_not_be_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "index.html"  # a plan file that happens to carry the index's name
+    plan.write_text((SPEC_DIR / "bygglov-e-tjanst.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run_cli(["report", str(plan), "--as-of", AS_OF.isoformat(), "-o", str(tmp_path)], capsys)
+    assert code == 2 and "would overwrite" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html"]

@@ -161,6 +161,7 @@ def _write_folder(followed: list[_Followed], lang: str, options: Options, unread
     ids = [item.follow_up.status.id if item.follow_up.status else "plan" for item in followed]
     names = page_names(ids, options.format)
     index = f"{INDEX}.{options.format}"
+    _refuse_inputs([options.folder / name for name in (index, *names)], options)
     _make_folder(options.folder)
     pages = dict(_plan_pages(followed, names, index, lang, options))
     portfolio = _portfolio(followed, lang, options.as_of, pages)
@@ -190,6 +191,15 @@ def _plan_pages(
         report = LinkedPlan(analyse(doc, options.as_of, config).result(), lang, index_href=index)
         _write(options.folder / name, _render(report, options))
         yield number, name
+
+
+def _refuse_inputs(pages: list[Path], options: Options) -> None:
+    """No page may be a file the run reads (a plan, its measurements, the configuration, a template)."""
+    from nytta.app.inputs import config_in_effect, refuse_input_as_output
+
+    config = config_in_effect(options.config)
+    for page in pages:
+        refuse_input_as_output(page, list(options.paths), config, options.templates)
 
 
 def _render(report: PlanReport | PortfolioReport, options: Options) -> bytes:
