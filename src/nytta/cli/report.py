@@ -55,14 +55,16 @@ def report(
     if templates is not None and not templates.is_dir():
         raise UsageProblem(_("no such templates folder: {folder}", folder=templates))
     refuse_input_as_output(output, paths, config_in_effect(config), templates)
-    result = command.run(command.Options(tuple(paths), parse_date(as_of), lang, config))
+    folder = output if command.is_folder(output) else None  # -o rapport/: an index and a page per plan
+    result = command.run(command.Options(tuple(paths), parse_date(as_of), lang, config, folder, fmt, templates))
     say_unreadable(result.unreadable)
     if result.report is None:
         return EXIT_FINDINGS
-    emit("report", fmt, result.report, output, templates)
+    if folder is None:
+        emit("report", fmt, result.report, output, templates)
     if output is not None:
         wrote = N_("Wrote {file} — open it in a web browser.") if fmt == "html" else N_("Wrote {file}.")
-        print(_(wrote, file=output), file=sys.stderr)
+        print(_(wrote, file=result.written[0] if result.written else output), file=sys.stderr)
     return findings_exit(result.unreadable)
 
 
