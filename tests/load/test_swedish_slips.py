@@ -108,9 +108,12 @@ def test_text_fields_are_quoted_whatever_the_text(tmp_path: Path, note: str, quo
     assert loaded(tmp_path, text).benefits[0].indicators[0].measurements[0].note == note
 
 
-def test_a_key_that_is_not_text_is_an_unknown_key(tmp_path: Path) -> None:
-    text = BASE_PLAN.replace(TARGET, "{date: 2026-12-31, value: 20, 5: x}")
-    assert findings(tmp_path, text) == [("schema", line_of(text, "5: x"), 43, "unknown key '5' in targets")]
+@pytest.mark.parametrize(("key", "shown"), [("5", "5"), ("true", "true"), ("2026-01-01", "2026-01-01")])
+def test_a_key_that_is_not_text_is_an_unknown_key(tmp_path: Path, key: str, shown: str) -> None:
+    text = BASE_PLAN.replace(TARGET, "{date: 2026-12-31, value: 20, " + key + ": x}")
+    assert findings(tmp_path, text) == [("schema", line_of(text, f"{key}: x"), 43, f"unknown key '{shown}' in targets")]
+    top = BASE_PLAN + key + ": x\n"
+    assert findings(tmp_path, top) == [("schema", top.count("\n"), 1, f"unknown key '{shown}' at the top level")]
 
 
 # -- Swedish words written as keys --------------------------------------------------------

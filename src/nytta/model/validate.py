@@ -115,6 +115,8 @@ def _locate(data: Any, error: Any) -> Path:
     path: list[str | int] = []
     current = data
     loc = error["loc"]
+    if error["type"] == "invalid_key":  # loc names the key as text ('datetime.date(1, 1, 1)'); the input is the key
+        loc = (*loc[:-1], error["input"])
     for i, part in enumerate(loc):
         if isinstance(current, dict) and part in current:
             path.append(part)
@@ -125,7 +127,7 @@ def _locate(data: Any, error: Any) -> Path:
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             path.append(part)
             current = current[part]
-        elif i == len(loc) - 1 and error["type"] in ("missing", "extra_forbidden"):
+        elif i == len(loc) - 1 and error["type"] in ("missing", "extra_forbidden", "invalid_key"):
             path.append(part)
     return tuple(path)
 
@@ -221,7 +223,8 @@ def _show(value: Any) -> str:
 
 
 def _unknown_key(path: Path) -> str:
-    key = str(path[-1])
+    written = path[-1]
+    key = str(written).lower() if isinstance(written, bool) else str(written)
     entity = _entity(path[:-1])
     term = _swedish_term(path)
     if term is not None and fold(term.swedish).replace(" ", "_") != term.key:
