@@ -7,7 +7,7 @@ import datetime as _dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -34,18 +34,6 @@ def _speak_english() -> None:
 # current language (a module's fixtures are made before a test's).
 _english_for_each_module = pytest.fixture(autouse=True, scope="module")(_speak_english)
 _english_for_each_test = pytest.fixture(autouse=True)(_speak_english)
-
-
-
-
-@pytest.fixture(autouse=True)
-def _english_after_each_test() -> Iterator[None]:
-    """A test that ran the command line in Swedish (in this process) leaves English behind."""
-    yield
-    from nytta.i18n import set_language
-
-    set_language("en")
-
 
 AS_OF = _dt.date(2026, 11, 27)
 TESTS = Path(__file__).resolve().parent
