@@ -355,3 +355,22 @@ def test_the_help_of_the_writing_commands_is_in_swedish(command: str, words: lis
     code, out, _ = run_cli(["--lang", "sv", command, "--help"], capsys)
     flat = " ".join(out.replace("│", " ").split())
     assert code == 0 and all(" ".join(w.split()) in flat for w in words), out
+
+
+# -- a forecast needs somewhere to say so ----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_forecast_into_a_csv_without_a_kind_column_is_refused_and_writes_nothing(
+    csv_plan: tuple[Path, Path], lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written as a plain row, the forecast would be read back as an actual measurement."""
+    plan, csv = csv_plan
+    before = csv.read_bytes()
+    code, _out, err = _nytta(lang, ["record", str(plan), "dagar", "20", "--date", "2026-12-31", "--kind", "forecast"], capsys)
+    assert code == 1
+    assert csv.read_bytes() == before
+    assert {
+        "en": "matningar.csv has no column 'kind' (typ), so a forecast written there would be read as an actual measurement",
+        "sv": "matningar.csv har ingen kolumn 'kind' (typ), så en prognos som skrevs där skulle läsas som ett utfall",
+    }[lang] in " ".join(err.split())

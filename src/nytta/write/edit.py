@@ -58,6 +58,7 @@ def csv_edit(path: Path, rows: list[NewMeasurement], replacements: tuple[Replace
     delimiter = delimiter_of(header_line)
     columns = [column_name(name) for name in next(csv.reader([header_line], delimiter=delimiter))]
     newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
+    _kinds_fit(path, columns, [*rows, *(item.new for item in replacements)])
     if replacements:
         text = _rows_replaced(text, replacements, columns, delimiter)
     lines = "".join(_csv_line([_csv_field(row, name, delimiter) for name in columns], delimiter, newline) for row in rows)
@@ -65,6 +66,18 @@ def csv_edit(path: Path, rows: list[NewMeasurement], replacements: tuple[Replace
     new_text = text + separator + lines
     prefix = BOM.encode() if raw.startswith(BOM.encode()) else b""
     return Edit(path, raw, prefix + new_text.encode("utf-8"))
+
+
+def _kinds_fit(path: Path, columns: list[str], rows: list[NewMeasurement]) -> None:
+    """A forecast needs a ``kind`` column: without one it would be read back as an actual value."""
+    if "kind" not in columns and any(row.kind.value != "actual" for row in rows):
+        raise EditRefused(
+            _(
+                "{file} has no column 'kind' (typ), so a forecast written there would be read as an actual "
+                "measurement; add the column 'kind' to its first line, or record actual measurements only",
+                file=path.name,
+            )
+        )
 
 
 def _rows_replaced(text: str, replacements: tuple[Replacement, ...], columns: list[str], delimiter: str) -> str:
