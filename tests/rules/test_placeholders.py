@@ -5,6 +5,7 @@ English, is reported where it is, and no plan of the repository's own is."""
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,11 +100,17 @@ def test_findings(item: Case, tmp_path: Path) -> None:
     check_case(item, tmp_path)
 
 
-@pytest.fixture
-def swedish():
-    set_language("sv")
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Each test starts in English, whatever a test before it left (the language is per process)."""
+    set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture
+def swedish() -> None:
+    set_language("sv")
 
 
 def test_the_message_names_the_placeholder_and_what_to_write(write_plan) -> None:

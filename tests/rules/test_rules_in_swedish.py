@@ -13,7 +13,7 @@ import functools
 import re
 import string
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,8 +32,9 @@ CATALOGUE = ROOT / "src" / "nytta" / "locale" / "sv" / "LC_MESSAGES"
 
 
 @pytest.fixture
-def speak():
-    """``speak(lang)`` switches the language; English again after the test."""
+def speak() -> Iterator[Callable[[str], None]]:
+    """``speak(lang)`` switches the language; the test starts in English and ends in it."""
+    set_language("en")
     yield set_language
     set_language("en")
 
