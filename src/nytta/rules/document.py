@@ -95,8 +95,9 @@ def measurements_file(ctx: Context) -> Iterator[Diagnostic]:
 
     `plan.measurements_file` is a path relative to the plan file that stays inside the
     plan's git repository (or, outside one, the plan's folder). The CSV has the header
-    `indicator,date,value` (optionally `source`, `note`, `kind`), either with
-    commas and decimal points or with semicolons and decimal commas. Row findings name
+    `indicator,date,value` (optionally `source`, `note`, `kind`; the Swedish names
+    `indikator`, `datum`, `värde`, `källa`, `kommentar` or `anteckning` and `typ` work too),
+    either with commas and decimal points or with semicolons and decimal commas. Row findings name
     the CSV file, the row's line (the header is line 1) and the column. At most 200 000
     rows are read; the first row past that is reported.
     """
