@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from nytta.render.report.chart import fit, safe_id, svg_open, text_el, text_width
+from nytta.render.report.svg import fit, safe_id, svg_open, text_el, text_width
 
 WIDTH = 520
 _ROW, _BAR_GAP, _TOP, _LABEL_SIZE, _VALUE_SIZE = 22.0, 4.0, 34.0, 12.0, 11.0

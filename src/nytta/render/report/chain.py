@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from nytta.render.report.chart import (
+from nytta.render.report.svg import (
     BOLD,
     TEXT_COLOUR,
     clean_text,

@@ -1,33 +1,27 @@
 """Indicator line charts for steering-group reports, each one self-contained inline `<svg>`.
 
-This module owns the layout of a chart (axes, ticks, series, legend) and the escaping of every
-word in it, plus the small SVG helpers the effect-chain diagram shares. The caller decides all
-numbers, dates, words and formats; nothing here computes a domain value. The markup needs no
-script, font or file from outside and reads in greyscale: series differ by dash pattern and
-marker shape as well as by colour.
+This module owns the layout of a chart (axes, ticks, series, legend); every word in it is
+escaped by the helpers of `svg`. The caller decides all numbers, dates, words and formats;
+nothing here computes a domain value. The markup needs no script, font or file from outside
+and reads in greyscale: series differ by dash pattern and marker shape as well as by colour.
+A target as it was before a revision is a hollow, dashed diamond joined to its revised value.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from html import escape
 from itertools import pairwise
 
-Point = tuple[date, float]
+from nytta.render.report.svg import BOLD, fit, safe_id, svg_open, text_el, text_width
 
-SVG_NS = "http://www.w3.org/2000/svg"
-FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-TEXT_COLOUR = "#1a1a1a"
+Point = tuple[date, float]
 
 WIDTH = 520
 _TOP, _PLOT_HEIGHT, _RIGHT = 46, 170, 24
 _LIMIT = 1e300  # values beyond are drawn at it and values below its inverse at 0, so spans stay finite
-BOLD = 1.2  # bold text is up to this much wider
 _AXIS, _GRID = "#333333", "#d9d9d9"
 _COLOUR = {
     "actual": "#1f4e9a",
@@ -38,7 +32,6 @@ _COLOUR = {
     "baseline": "#333333",
     "as_of": "#595959",
 }
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DASH = {"planned": "7 4", "forecast": "2 3", "original": "3 3"}
 _DAY_STEPS, _MONTH_STEPS = (1, 2, 7, 14), (1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000)
 
@@ -98,66 +91,6 @@ class _Frame:
 
     def y(self, value: float) -> float:
         return self.top + (self.y_hi - _clip(value)) / ((self.y_hi - self.y_lo) or 1.0) * self.height
-
-
-# Shared SVG helpers ------------------------------------------------------------------------------
-
-
-def safe_id(raw: str, prefix: str) -> str:
-    """An XML id from `raw`: only [A-Za-z0-9_-], starting with a letter; changed ids get a hash
-    suffix so that two raw ids that clean to the same text stay distinct."""
-    clean = re.sub(r"[^A-Za-z0-9_-]", "-", raw)
-    digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6] if clean != raw or not clean else ""
-    head = "" if clean[:1].isalpha() else prefix
-    return "-".join(part for part in (head, clean.strip("-"), digest) if part)
-
-
-def text_width(text: str, size: float) -> float:
-    """A generous estimate of the rendered width of `text` in a sans-serif system font."""
-    return sum(size * _char_em(ch) for ch in text)
-
-
-def _char_em(ch: str) -> float:
-    if ch in "iljtfrI.,:;!|'’ ()[]":
-        return 0.34
-    if ch in "mwMW@%…—" or ord(ch) > 0x2000:
-        return 0.95
-    return 0.7 if ch.isupper() else 0.58
-
-
-def fit(text: str, size: float, max_width: float) -> str:
-    """`text` cut with an ellipsis so that it fits in `max_width`."""
-    if text_width(text, size) <= max_width:
-        return text
-    while text and text_width(text + "…", size) > max_width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def svg_open(svg_id: str, width: float, height: float, title: str, description: str) -> str:
-    """The root element with its accessible name and description."""
-    return (
-        f'<svg xmlns="{SVG_NS}" viewBox="0 0 {math.ceil(width)} {math.ceil(height)}" width="100%" '
-        f'style="max-width:{math.ceil(width)}px;height:auto" role="img" '
-        f'aria-labelledby="{svg_id}-title {svg_id}-desc" font-family="{escape(FONT_FAMILY)}" '
-        f'fill="{TEXT_COLOUR}"><title id="{svg_id}-title">{xml_text(title)}</title>'
-        f'<desc id="{svg_id}-desc">{xml_text(description)}</desc>'
-    )
-
-
-def clean_text(text: str) -> str:
-    """`text` without the characters XML 1.0 and UTF-8 cannot hold (controls, lone surrogates)."""
-    return _NOT_XML.sub("", text)
-
-
-def xml_text(text: str) -> str:
-    """`text` cleaned and escaped for XML."""
-    return escape(clean_text(text))
-
-
-def text_el(x: float, y: float, text: str, size: float, extra: str = "") -> str:
-    """One escaped `<text>` element."""
-    return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" {extra}>{xml_text(text)}</text>'
 
 
 # Scales ------------------------------------------------------------------------------------------
