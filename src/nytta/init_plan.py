@@ -252,7 +252,7 @@ benefits:
         frequency: quarterly         # monthly, quarterly, half_yearly eller yearly
         measured_by: linjechef       # 6. mätansvarig
         baseline: {value: 30, date: ${baseline}}   # nollmätning före förändringen
-        targets:                     # 4. målvärden: delmål först, slutmålet sist
+        targets:                     # 4. målvärden: delmål först, slutligt målvärde sist
           - {date: ${interim_target}, value: 20}
           - {date: ${final_target}, value: 15}
 """

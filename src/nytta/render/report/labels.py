@@ -72,7 +72,7 @@ TEXT: dict[str, dict[str, str]] = {
         "calc_net": "Netto",
         "calc_discounted": "Nuvärde netto",
         "benefit_cost_ratio": "Nytta/kostnad",
-        "calc_note": "Diskonteringsränta {rate} per år, basår {base_year}, belopp i {currency}. "
+        "calc_note": "Kalkylränta {rate} per år, basår {base_year}, belopp i {currency}. "
         "Endast finansiella nyttor påverkar budgeten; omfördelnings-, kvalitets- och miljönyttor "
         "värderas i pengar men frigör ingen budget.",
         "no_calculation": "Planen har ingen nyttokalkyl.",
