@@ -97,15 +97,29 @@ def test_the_glossary_names_words_to_avoid() -> None:
     assert {"baslinje", "målnivå"} <= set(forbidden_words())
 
 
-def test_the_swedish_catalogue_uses_the_glossarys_terms() -> None:
-    avoid = forbidden_words()
-    found = []
+def _swedish_texts() -> list[tuple[str, str]]:
+    """Every Swedish text nytta shows: the catalogue, the reports' words and nytta init's template."""
+    from nytta.init_plan import optional_sections, plan_text
+    from nytta.model.enums import Phase
+    from nytta.render.report.labels import TEXT
+
+    texts = []
     for path, message in _entries():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)  # type: ignore[attr-defined]
-        for text in strings:
-            for word, instead in avoid.items():
-                if re.search(rf"\b{re.escape(word)}", text or "", flags=re.IGNORECASE):
-                    found.append(f"{path.name}: {text!r} says {word!r}; the glossary's term is {instead}")
+        texts += [(path.name, text) for text in strings if text]
+    texts += [("render/report/labels.py", text) for text in TEXT["sv"].values()]
+    texts += [("nytta init", plan_text(lang="sv", phase=Phase.PLAN)), ("nytta init", optional_sections("sv"))]
+    return texts
+
+
+def test_the_swedish_texts_use_the_glossarys_terms() -> None:
+    avoid = forbidden_words()
+    found = [
+        f"{where}: {text[:80]!r} says {word!r}; the glossary's term is {instead}"
+        for where, text in _swedish_texts()
+        for word, instead in avoid.items()
+        if re.search(rf"\b{re.escape(word)}", text, flags=re.IGNORECASE)
+    ]
     assert not found, "\n".join(found)
 
 
