@@ -181,14 +181,14 @@ def test_a_plan_just_under_the_value_limit_is_read(tmp_path: Path, capsys: pytes
     positions = parse_yaml(text).positions
     under = len(positions.values) + len(positions.keys)  # one position per node composed (no aliases here)
     assert under > 1000
-    import nytta.load.yaml as yaml_loading
+    import nytta.load.compose as composing
 
     for limit, refused in ((under, False), (under - 1, True)):
-        yaml_loading.MAX_NODES = limit
+        composing.MAX_NODES = limit
         try:
             _, report = check_json(plan, capsys)
         finally:
-            yaml_loading.MAX_NODES = MAX_NODES
+            composing.MAX_NODES = MAX_NODES
         assert any("values, far more" in f["message"] for f in findings(report)) is refused, limit
 
 

@@ -1,7 +1,8 @@
 """Safe YAML loading with exact positions.
 
 The document is composed into nodes by ruamel.yaml (the C parser when it is installed,
-the pure-Python one otherwise) and turned into plain Python data in one walk that also
+the pure-Python one otherwise; :mod:`nytta.load.compose` keeps either from nesting deeper
+than :data:`MAX_DEPTH`) and turned into plain Python data in one walk that also
 records, for every data path, where its key and value start. Only the standard YAML
 tags are understood (no Python objects), merge keys are honoured, and alias expansion
 is bounded so an alias bomb is an error, not a hang.
@@ -15,7 +16,6 @@ report.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import gc
 import re
 from collections.abc import Iterator
@@ -27,6 +27,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from nytta.i18n import _
+from nytta.load.compose import MAX_DEPTH, MAX_NODES, TooDeep, TooManyNodes
+from nytta.load.compose import compose as _compose_c
 from nytta.load.syntax import plain, reader_problem
 
 Path = tuple[str | int, ...]
@@ -36,12 +38,6 @@ Position = tuple[int, int]  # 1-based line and column
 #: ``ALIAS_FACTOR`` times as many nodes as it spells out.
 ALIAS_FLOOR = 20_000
 ALIAS_FACTOR = 10
-#: No plan nests anywhere near this deep; deeper input is refused before it can recurse.
-MAX_DEPTH = 64
-#: A realistic plan holds a few thousand values (YAML nodes). Each costs some 700 bytes
-#: once loaded, so a file of 64 MiB of ``[0,0,0,…`` would need tens of GB; past this many
-#: the document is refused while it is being composed.
-MAX_NODES = 500_000
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -66,10 +62,6 @@ class LoadError(Exception):
         self.message = message
         self.line = line
         self.column = column
-
-
-class TooManyNodes(Exception):
-    """Raised while composing once the document exceeds MAX_NODES."""
 
 
 class SourceDict(dict[Any, Any]):
@@ -167,6 +159,8 @@ def _compose(text: str, lines: list[str]) -> Node | None:
             return node
     except RecursionError:
         raise LoadError(_nests_too_deep()) from None
+    except TooDeep as exc:
+        raise LoadError(_nests_too_deep(), exc.line, exc.column) from None
     except TooManyNodes:
         raise LoadError(_too_many_nodes()) from None
     except MarkedYAMLError as exc:
@@ -174,58 +168,6 @@ def _compose(text: str, lines: list[str]) -> Node | None:
         raise LoadError(message, line, column) from None
     except YAMLError as exc:
         raise LoadError(reader_problem(str(exc))) from None
-
-
-def _compose_c(text: str) -> Node | None:
-    from ruamel.yaml import cyaml
-
-    # ruamel.yaml.cyaml imports CParser from its C extension but does not export it.
-    parser = getattr(cyaml, "CParser", None)
-    if parser is None:  # pragma: no cover - depends on the installation
-        raise ImportError
-    composer = _composer_class(parser)(text)
-    try:
-        node: Node | None = composer.get_single_node()
-        return node
-    finally:
-        composer.dispose()
-
-
-@functools.cache
-def _composer_class(parser: Any) -> type[Any]:
-    """The C parser with a resolver that looks each plain scalar up in YAML 1.2's table once
-    and hands out one shared tag object per tag (ruamel's own re-derives both per scalar)."""
-    from ruamel.yaml.resolver import VersionedResolver
-    from ruamel.yaml.tag import Tag
-
-    table = VersionedResolver(version=(1, 2)).versioned_resolver
-    shared: dict[str, Tag] = {}
-
-    def tag(name: str) -> Tag:
-        if name not in shared:
-            shared[name] = Tag(suffix=name)
-        return shared[name]
-
-    defaults = {ScalarNode: tag(_STR), SequenceNode: tag(_SEQ), MappingNode: tag(_MAP)}
-
-    # The base is the C parser class, known only at run time (and untyped).
-    class _Composer(parser, VersionedResolver):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            self.nodes_composed = 0
-            parser.__init__(self, stream)
-            VersionedResolver.__init__(self, version=(1, 2), loadumper=self)
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:  # once per node composed
-            self.nodes_composed += 1
-            if self.nodes_composed > MAX_NODES:
-                raise TooManyNodes
-            if kind is ScalarNode and implicit[0]:
-                for name, regexp in table.get(value[:1], []) + table.get(None, []):
-                    if regexp.match(value):
-                        return tag(name)
-            return defaults[kind]
-
-    return _Composer
 
 
 def _too_many_nodes() -> str:
