@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import YAMLError
 
 from conftest import ROOT
 
@@ -132,7 +132,7 @@ def composed(text: str, *, events: bool) -> Any:
     try:
         node = compose._EventComposer(parser).single_document() if events else parser.get_single_node()
         return ("ok", shape(node))
-    except MarkedYAMLError as exc:  # the same error, with the same words and marks
+    except YAMLError as exc:  # the same error, with the same words and marks
         marks = [str(getattr(exc, name, None)) for name in ("problem_mark", "context_mark")]
         return ("error", type(exc).__name__, getattr(exc, "problem", None), getattr(exc, "context", None), marks)
     finally:
