@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nytta.diagnostics import Severity
 from nytta.i18n import _
+
+if TYPE_CHECKING:
+    from nytta.diagnostics import Severity
 
 FILE_NAME = "nytta.toml"
 
@@ -43,6 +45,8 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
     """Read and validate a configuration file (None: the defaults)."""
     if path is None:
         return Config()
+    import tomllib  # only when there is a configuration to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -53,6 +57,8 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         raise ConfigError(_("{file}: [rules] must be a table", file=path))
+    from nytta.diagnostics import Severity
+
     severities: dict[str, Severity] = {}
     for rule_id, value in rules.items():
         if rule_id not in known_rules:
@@ -73,6 +79,8 @@ def load_config(path: Path | None, known_rules: set[str]) -> Config:
 
 def configured_language(path: Path) -> str | None:
     """Only the ``lang`` of the configuration at ``path`` (read before the options are parsed)."""
+    import tomllib  # only when there is a configuration to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

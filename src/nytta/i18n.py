@@ -20,11 +20,13 @@ else English.
 
 from __future__ import annotations
 
-import gettext
-import io
 import os
-from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # gettext is imported only when a catalogue is read: English needs none
+    import gettext
+    from collections.abc import Mapping
 
 LANGUAGES = ("sv", "en")
 DOMAIN = "nytta"
@@ -35,18 +37,20 @@ class _Current:
     """The language spoken now and its catalogue (English needs none)."""
 
     lang = "en"
-    catalogue: gettext.NullTranslations = gettext.NullTranslations()
+    catalogue: gettext.NullTranslations | None = None
 
 
 def _(message: str, /, **values: object) -> str:
     """``message`` in the current language, its ``{placeholders}`` filled from ``values``."""
-    text = _Current.catalogue.gettext(message)
+    text = message if _Current.catalogue is None else _Current.catalogue.gettext(message)
     return text.format(**values) if values else text
 
 
 def n_(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The singular or plural form for ``count`` (``{n}`` is the count) in the current language."""
-    return _Current.catalogue.ngettext(singular, plural, count).format(n=count, **values)
+    catalogue = _Current.catalogue
+    text = (singular if count == 1 else plural) if catalogue is None else catalogue.ngettext(singular, plural, count)
+    return text.format(n=count, **values)
 
 
 def N_(message: str, /) -> str:
@@ -63,7 +67,7 @@ def set_language(lang: str) -> None:
     """Speak ``lang`` (``sv`` or ``en``) from now on."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    _Current.catalogue = gettext.NullTranslations() if lang == "en" else _load(lang)
+    _Current.catalogue = None if lang == "en" else _load(lang)
     _Current.lang = lang
 
 
@@ -85,6 +89,9 @@ def choose(explicit: str | None, environ: Mapping[str, str], configured: str | N
 
 
 def _load(lang: str) -> gettext.NullTranslations:
+    import gettext
+    import io
+
     folder = LOCALE_DIR / lang / "LC_MESSAGES"
     compiled = folder / f"{DOMAIN}.mo"
     sources = sorted(folder.glob("*.po"))
@@ -115,6 +122,8 @@ def compile_catalogue(sources: list[Path], lang: str | None = None) -> bytes:
             for message in read_po(handle):
                 if message.id and message.string and not message.fuzzy:
                     merged[message.id] = message
+    import io
+
     out = io.BytesIO()
     write_mo(out, merged)
     return out.getvalue()
