@@ -582,6 +582,17 @@ YAML_CASES: list[tuple[str, str, tuple[str, int, int, str] | None]] = [
     # the message once showed pydantic's placeholder '{value!r}' instead of the value
     ("date-without-zeros", HEAD + "revisions: [{date: 2025-1-1, reason: r}]\n", ("schema", 3, 20, "got '2025-1-1'")),
     ("id-with-a-space", "nytta: 1\nplan: {id: a b, title: y, phase: identify}\n", ("schema", 2, 12, "'a b' is not a valid id")),
+    # `$` matched before a final newline: "latt-fa-kontakt\n" was a second id that looked the same
+    (
+        "id-with-a-trailing-newline",
+        'nytta: 1\nplan: {id: "latt-fa-kontakt\\n", title: y, phase: identify}\n',
+        ("schema", 2, 12, "'latt-fa-kontakt\\n' is not a valid id"),
+    ),
+    (
+        "block-id-with-a-trailing-newline",
+        "nytta: 1\nplan:\n  id: |\n    latt-fa-kontakt\n  title: y\n  phase: identify\n",
+        ("schema", 3, 7, "is not a valid id"),
+    ),
 ]
 
 

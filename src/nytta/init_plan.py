@@ -73,7 +73,7 @@ def plan_dates(today: _dt.date) -> PlanDates:
 def plan_id_for(path: Path) -> str:
     """A plan id from the file name (``Ny e-tjänst.yaml`` → ``ny-e-tjanst``), or ``nyttoplan``."""
     slug = re.sub(r"[^a-z0-9._-]+", "-", fold(path.stem)).strip("-._")
-    return slug if _ID.match(slug) else DEFAULT_PLAN_ID
+    return slug if _ID.fullmatch(slug) else DEFAULT_PLAN_ID
 
 
 def schema_reference(target: Path) -> str:

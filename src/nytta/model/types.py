@@ -102,7 +102,7 @@ def _date(value: Any) -> _dt.date:
 def _identifier(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):  # `$` alone lets "id\n" through
         raise PydanticCustomError(
             "identifier",
             _("{value} is not a valid id: start with a letter or digit and use only letters, digits, '.', '_' and '-'"),
