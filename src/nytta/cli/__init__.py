@@ -17,7 +17,7 @@ from typer._click.exceptions import NoArgsIsHelpError
 from nytta.app.errors import UsageProblem
 from nytta.cli import check, follow, info, report, write  # noqa: F401  (they add their commands)
 from nytta.cli.language import requested, translated, usage_message
-from nytta.cli.options import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from nytta.cli.options import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from nytta.cli.root import app
 from nytta.i18n import _, set_language
 from nytta.render.registry import RenderProblem
@@ -30,7 +30,7 @@ app.registered_commands.sort(key=lambda c: COMMANDS.index(c.name or getattr(c.ca
 
 
 def _fail(message: str) -> NoReturn:
-    print(_("nytta: error: {message}", message=message), file=sys.stderr)
+    say(_("nytta: error: {message}", message=message))
     sys.exit(EXIT_USAGE)
 
 
@@ -59,5 +59,5 @@ def main(argv: list[str] | None = None) -> None:
             _fail(usage_message(exc))
         _fail(_("internal error ({kind}: {error}); please report it", kind=type(exc).__name__, error=exc))
     if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C during a command into this code
-        print(_("nytta: interrupted"), file=sys.stderr)
+        say(_("nytta: interrupted"))
     sys.exit(code if isinstance(code, int) else EXIT_OK)

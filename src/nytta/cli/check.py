@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +18,7 @@ from nytta.cli.options import (
     checked_format,
     emit,
     parse_date,
+    say,
     split_ids,
 )
 from nytta.cli.root import app
@@ -57,7 +57,7 @@ def check(
     report = command.run(options)
     if verbose:
         for skipped in report.skipped:
-            print(_("skipped (not a plan): {file}", file=skipped), file=sys.stderr)
+            say(_("skipped (not a plan): {file}", file=skipped))
     emit("check", fmt, report, output)
     return EXIT_FINDINGS if report.failed else EXIT_OK
 

@@ -10,13 +10,14 @@ import datetime as _dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from nytta.app.errors import UsageProblem
 from nytta.i18n import N_, _
 from nytta.render.registry import RENDERERS, RenderOptions, choices
+from nytta.render.visible import defused, under_actions, visible
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -95,7 +96,24 @@ def checked_format(kind: str, fmt: str) -> str:
 def emit(kind: str, fmt: str, result: object, output: Path | None, templates: Path | None = None) -> None:
     """Render ``result`` as ``fmt`` and write it to ``output`` (None: standard output)."""
     options = RenderOptions(color=_use_color(output), templates=templates)
-    write(RENDERERS[kind][fmt](result, options), output)
+    rendered = RENDERERS[kind][fmt](result, options)
+    if output is None and fmt != "github" and under_actions() and not isinstance(rendered, bytes):
+        rendered = defused(_text(rendered))  # the annotations of ``github`` are meant as commands
+    write(rendered, output)
+
+
+def say(message: str, stream: TextIO | None = None) -> None:
+    """One line for a person, on stderr unless ``stream`` is given: what it quotes is made
+    visible, and under GitHub Actions it cannot be a workflow command."""
+    line = visible(message)
+    print(defused(line) if under_actions() else line, file=stream or sys.stderr)
+
+
+def visible_lines(text: str) -> str:
+    """Text of several lines (a file's, a diff of one) with each line made visible."""
+    pieces = text.splitlines(keepends=True)
+    shown = "".join(visible(piece.rstrip("\r\n")) + piece[len(piece.rstrip("\r\n")) :] for piece in pieces)
+    return defused(shown) if under_actions() else shown
 
 
 def write(rendered: Rendered, output: Path | None) -> None:
@@ -127,10 +145,7 @@ def say_unreadable(unreadable: Iterable[Unreadable]) -> None:
     for item in unreadable:
         problem = item.problem
         where = f"{problem.file}:{problem.line}:{problem.column}: {problem.message}" if problem else item.file
-        print(
-            _("nytta: skipped {file}: the plan cannot be read ({where}); run nytta check", file=item.file, where=where),
-            file=sys.stderr,
-        )
+        say(_("nytta: skipped {file}: the plan cannot be read ({where}); run nytta check", file=item.file, where=where))
 
 
 def findings_exit(unreadable: Sequence[Unreadable]) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +21,7 @@ from nytta.cli.options import (
     explicit_language,
     findings_exit,
     parse_date,
+    say,
     say_unreadable,
 )
 from nytta.cli.root import app
@@ -64,7 +64,7 @@ def report(
         emit("report", fmt, result.report, output, templates)
     if output is not None:
         wrote = N_("Wrote {file} — open it in a web browser.") if fmt == "html" else N_("Wrote {file}.")
-        print(_(wrote, file=result.written[0] if result.written else output), file=sys.stderr)
+        say(_(wrote, file=result.written[0] if result.written else output))
     return findings_exit(result.unreadable)
 
 
@@ -91,7 +91,7 @@ def export(
     emit("register", fmt, result.export, output)
     if output is not None:
         count = len(result.export.register.rows)
-        print(n_("Wrote {file} ({n} indicator).", "Wrote {file} ({n} indicators).", count, file=output), file=sys.stderr)
+        say(n_("Wrote {file} ({n} indicator).", "Wrote {file} ({n} indicators).", count, file=output))
     return findings_exit(result.unreadable)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from nytta.app.errors import UsageProblem
-from nytta.cli.options import EXIT_FINDINGS, EXIT_OK, Plan, parse_date
+from nytta.cli.options import EXIT_FINDINGS, EXIT_OK, Plan, parse_date, say, visible_lines
 from nytta.cli.root import app
 from nytta.i18n import N_, _, language, n_
 
@@ -52,9 +52,9 @@ def record(
     day = _date(date)
     options = command.RecordOptions(plan, indicator, value, day, kind, source, note, dry_run, replace)
     result = command.record(options)
-    code = _finish(result, _record_summary(result, indicator, value))
+    code = _finish(result, [_record_summary(result, indicator, value)])
     for text in result.notes:
-        print(_("nytta: note: {message}", message=text), file=sys.stderr)
+        say(_("nytta: note: {message}", message=text))
     return code
 
 
@@ -130,13 +130,10 @@ def import_measurements(
     vetted = result.outcome.vetted
     if not result.outcome.refused and vetted is not None:
         for row in vetted.already_present:
-            print(
-                _("already present: {where}: {indicator} {date}", where=row.where, indicator=row.indicator, date=row.date),
-                file=sys.stderr,
-            )
+            say(_("already present: {where}: {indicator} {date}", where=row.where, indicator=row.indicator, date=row.date))
         if not result.dry_run:
             for item in vetted.to_replace:
-                print(_replaced_row(item))
+                say(_replaced_row(item), sys.stdout)
     return _finish(result, _import_summary(result))
 
 
@@ -152,7 +149,7 @@ def _replaced_row(item: Replacement) -> str:
     )
 
 
-def _import_summary(result: WriteResult) -> str:
+def _import_summary(result: WriteResult) -> list[str]:
     vetted = result.outcome.vetted
     added = len(vetted.to_add) if vetted else 0
     present = len(vetted.already_present) if vetted else 0
@@ -175,25 +172,23 @@ def _import_summary(result: WriteResult) -> str:
         )
     elif added or not replaced:
         lines.append(n_("Added {n} measurement to {file}.", "Added {n} measurements to {file}.", added, file=file))
-    return "\n".join(lines)
+    return lines
 
 
-def _finish(result: WriteResult, summary: str) -> int:
+def _finish(result: WriteResult, summary: list[str]) -> int:
     """Say what was refused, show the dry run's diff, or confirm what was written."""
     outcome = result.outcome
     if outcome.refused:
         for finding in outcome.refusals:
             where = f"{finding.file}:{finding.line}:{finding.column}: " if finding.line else ""
-            print(
-                _("nytta: refused: {where}{message} [{rule}]", where=where, message=finding.message, rule=finding.rule),
-                file=sys.stderr,
-            )
-        print(_("nytta: nothing was written to {file}", file=result.target_path), file=sys.stderr)
+            say(_("nytta: refused: {where}{message} [{rule}]", where=where, message=finding.message, rule=finding.rule))
+        say(_("nytta: nothing was written to {file}", file=result.target_path))
         return EXIT_FINDINGS
     if result.dry_run and outcome.edit is not None:
-        sys.stdout.write(outcome.edit.diff(outcome.edit.path.name))
+        sys.stdout.write(visible_lines(outcome.edit.diff(outcome.edit.path.name)))
         return EXIT_OK
-    print(summary)
+    for line in summary:
+        say(line, sys.stdout)
     return EXIT_OK
 
 
@@ -216,11 +211,12 @@ def init(
     from nytta.app import init as command
 
     result = command.run(command.Options(path, lang, phase))
-    print(
+    say(
         _(
             "Wrote {file} (phase {phase}). Replace the placeholders, then run: nytta check {file}",
             file=result.written,
             phase=result.phase,
-        )
+        ),
+        sys.stdout,
     )
     return EXIT_OK

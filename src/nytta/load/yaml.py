@@ -167,7 +167,20 @@ def _compose(text: str, lines: list[str]) -> Node | None:
         message, (line, column) = plain(exc, lines)
         raise LoadError(message, line, column) from None
     except YAMLError as exc:
-        raise LoadError(reader_problem(str(exc))) from None
+        raise LoadError(reader_problem(str(exc)), *_unacceptable(text)) from None
+
+
+#: A character the YAML reader refuses: YAML allows tab, the line breaks and printable text.
+_UNACCEPTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unacceptable(text: str) -> Position:
+    """Where the first character the reader refuses is (1, 1 when there is none)."""
+    found = _UNACCEPTABLE.search(text)
+    if found is None:
+        return (1, 1)
+    start = found.start()
+    return (text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start))
 
 
 def _too_many_nodes() -> str:

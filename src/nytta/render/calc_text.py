@@ -1,13 +1,15 @@
 """`nytta calc` for people: the nyttokalkyl as a table by year with totals, and its key figures.
 
 Words and numbers are those of the current language (`27 774 945 kr` in Swedish,
-`SEK 27,774,945` in English). The rows' labels are shared with the CSV form.
+`SEK 27,774,945` in English). The rows' labels are shared with the CSV form. What the plan
+says (its id, currency, categories) goes in through :func:`~nytta.render.visible.markup`.
 """
 
 from __future__ import annotations
 
 from nytta.i18n import N_, _, language
 from nytta.render.numbers import NBSP, money, number, ratio
+from nytta.render.visible import markup
 from nytta.results.calc import Calculation
 
 #: The rows of the benefit categories and cost kinds, shown through ``_()``.
@@ -52,19 +54,24 @@ def render_calc_text(result: Calculation, *, color: bool, width: int | None = No
     console = Console(
         color_system="standard" if color else None, force_terminal=color, no_color=not color, width=width or 160, highlight=False
     )
-    table = Table(title=f"Nyttokalkyl {result.plan} ({result.currency})", title_justify="left")
+    table = Table(title=f"Nyttokalkyl {markup(result.plan)} ({markup(result.currency)})", title_justify="left")
     table.add_column("")
     for year in result.years:
         table.add_column(str(year), justify="right")
     table.add_column(_("Total"), justify="right")
     for label, values, total in calc_rows(result):
         cells = [number(values[y], lang) for y in result.years] + [number(sum(values.values()), lang)]
-        table.add_row(f"[bold]{label}[/]" if total else label, *cells)
+        table.add_row(f"[bold]{markup(label)}[/]" if total else markup(label), *cells)
     with console.capture() as capture:
         console.print(table)
         for line in key_figures(result, lang):
-            console.print(line)
+            console.print(_figure(line))
     return capture.get()
+
+
+def _figure(line: str) -> str:
+    """A key figure's line (its currency is the plan's) for rich, each of its lines as written."""
+    return "\n".join(markup(part, 1000) for part in line.split("\n"))
 
 
 def key_figures(result: Calculation, lang: str) -> list[str]:

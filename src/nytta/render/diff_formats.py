@@ -11,6 +11,7 @@ from nytta.diagnostics import format_path
 from nytta.i18n import N_, _, language, n_
 from nytta.render.numbers import number
 from nytta.render.registry import RenderOptions
+from nytta.render.visible import visible
 from nytta.results.diff import Added, Change, Dated, DiffReport, Shown, as_written
 
 #: Each kind of change in words, shown through ``_()``.
@@ -57,13 +58,13 @@ def _values(change: Change, lang: str) -> str:
 
 
 def text(report: DiffReport, options: RenderOptions) -> str:
-    changes, old, new, lang = report.changes, report.old, report.new, language()
+    changes, old, new, lang = report.changes, visible(report.old), visible(report.new), language()
     if not changes:
         return _("No changes between {old} and {new}.", old=old, new=new) + "\n"
     lines = [n_("{n} change from {old} to {new}:", "{n} changes from {old} to {new}:", len(changes), old=old, new=new)]
     for change in changes:
         mark = "  " + _("(needs a revision entry once approved)") if change.moves_goal_posts else ""
-        lines.append(f"  {_(LABELS[change.kind])}: {change.subject}: {_values(change, lang)}{mark}")
+        lines.append(f"  {_(LABELS[change.kind])}: {visible(change.subject)}: {visible(_values(change, lang))}{mark}")
     return "\n".join(lines) + "\n"
 
 

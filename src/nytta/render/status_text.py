@@ -4,6 +4,8 @@ Status is coloured on a terminal and always written as words, so the table reads
 without colour (and with `NO_COLOR`). Under the table, each indicator's reason says what
 decided its status. Words and numbers are those of the current language (`158 333`,
 `91 %` in Swedish; `158,333`, `91%` in English); Swedish gets 200 columns instead of 160.
+What the plan says goes in through :func:`~nytta.render.visible.markup`: cut to a line's
+length, its control characters made visible and its ``[…]`` not read as rich's markup.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nytta.i18n import N_, _, language
 from nytta.render.numbers import measure, percent
+from nytta.render.visible import markup
 from nytta.results.status import (
     BenefitStatus,
     DatedValue,
@@ -35,6 +38,8 @@ STYLE = {
 }
 
 
+#: The most of a reason shown (it quotes the plan, whose values may be long).
+REASON_LENGTH = 1000
 #: The width the tables and reasons are laid out in: Swedish words are longer.
 WIDTH = {"en": 160, "sv": 200}
 
@@ -96,9 +101,9 @@ def _portfolio(statuses: list[PlanStatus]) -> Table:
     for column in (_("Plan / benefit"), _("Status"), _("Benefits by status")):
         table.add_column(column)
     for plan in statuses:
-        table.add_row(f"[bold]{plan.id}[/] {plan.title}", _styled(plan.status), _counts(plan.benefits))
+        table.add_row(f"[bold]{markup(plan.id)}[/] {markup(plan.title)}", _styled(plan.status), _counts(plan.benefits))
         for benefit in plan.benefits:
-            table.add_row(f"  {benefit.id}", _styled(benefit.status), "")
+            table.add_row(f"  {markup(benefit.id)}", _styled(benefit.status), "")
     return table
 
 
@@ -111,7 +116,8 @@ def _plan(console: Console, plan: PlanStatus, lang: str) -> None:
     from rich.table import Table
 
     on_track, at_risk = plan.thresholds
-    console.print(f"[bold]{plan.id}[/] — {plan.title}: {_styled(plan.status)} ({plan.reason})")
+    title, reason = markup(plan.title), markup(plan.reason, REASON_LENGTH)
+    console.print(f"[bold]{markup(plan.id)}[/] — {title}: {_styled(plan.status)} ({reason})")
     console.print(
         _(
             "as of {date}; on track ≥ {on_track}, at risk ≥ {at_risk} of planned improvement",
@@ -125,13 +131,13 @@ def _plan(console: Console, plan: PlanStatus, lang: str) -> None:
         table.add_column(_(column), justify="left" if position < 2 else "right")
     for benefit in plan.benefits:
         kind = _(" (dis-benefit)") if benefit.polarity.value == "disbenefit" else ""
-        table.add_row(f"[bold]{benefit.id}[/]{kind}", _styled(benefit.status), *[""] * 8)
+        table.add_row(f"[bold]{markup(benefit.id)}[/]{kind}", _styled(benefit.status), *[""] * 8)
         for indicator in benefit.indicators:
             table.add_row(*_indicator_row(indicator, lang))
     console.print(table)
     for benefit in plan.benefits:
         for indicator in benefit.indicators:
-            console.print(f"  {indicator.id}: {indicator.reason}")
+            console.print(f"  {markup(indicator.id)}: {markup(indicator.reason, REASON_LENGTH)}")
 
 
 def _indicator_row(indicator: IndicatorStatus, lang: str) -> list[str]:
@@ -139,13 +145,13 @@ def _indicator_row(indicator: IndicatorStatus, lang: str) -> list[str]:
         if point is None:
             return "–"
         v = point.value
-        return measure(v, lang) if isinstance(v, float) else str(v)
+        return measure(v, lang) if isinstance(v, float) else markup(str(v))
 
     due = str(indicator.next_due) if indicator.next_due else "–"
     if indicator.overdue:
         due += _(" OVERDUE")
     return [
-        f"  {indicator.id} ({indicator.unit})",
+        f"  {markup(indicator.id)} ({markup(indicator.unit)})",
         _styled(indicator.status),
         value(indicator.baseline),
         value(indicator.target),
