@@ -12,6 +12,12 @@ from nytta.rules.examples import benefit_block
 
 INTERVENTION = "  - {id: e-tjanst, type: intervention, name: Inför e-tjänst, leads_to: [kortare-tid]}\n"
 LINKS_TO_SECOND = {"goals: [service]": "goals: [service]\n    leads_to: [snabbt]"}
+FOLLOW_UP = (
+    "follow_ups:\n  - date: 2026-09-30\n    author: anna\n    proposals:\n"
+    "      - {id: fler-handlaggare, text: Förstärk handläggningen}\n"
+    "    decisions:\n"
+    "      - {text: Två handläggare till, date: 2026-10-15, decided_by: Styrgruppen, proposal: fler-handlaggare}\n"
+)
 
 CASES = [
     # duplicate-id: the second use's `id` value
@@ -39,6 +45,13 @@ CASES = [
         "ids that only look alike",
         "goals:\n  - {id: service, name: Snabbare beslut}\n"
         "  - {id: service-2, name: Rättssäkerhet}\n  - {id: Service, name: Service}\n",
+    ),
+    case(
+        "duplicate-id",
+        "a proposal with a goal's id",
+        FOLLOW_UP.replace("fler-handlaggare", "service"),
+        ("duplicate-id", 47, 14),
+        ("unknown-reference", 49, 91),  # the decision names the goal: the first use of the id
     ),
     # unknown-reference: the reference's value (the list item in a list)
     case(
@@ -72,6 +85,19 @@ CASES = [
         ("unknown-reference", 37, 22),
     ),
     case("unknown-reference", "an approver", plan_block(replace={"by: karin": "by: karn"}), ("unknown-reference", 10, 12)),
+    case(
+        "unknown-reference",
+        "a follow-up's author who is a stakeholder",
+        FOLLOW_UP.replace("author: anna", "author: sokande"),
+        ("unknown-reference", 45, 13),
+    ),
+    case(
+        "unknown-reference",
+        "a decision's proposal that is a goal",
+        FOLLOW_UP.replace("proposal: fler-handlaggare", "proposal: service"),
+        ("unknown-reference", 49, 91),
+    ),
+    case("unknown-reference", "a follow-up's author and a decision's proposal that resolve", FOLLOW_UP),
     case(
         "unknown-reference",
         "a goal parent and owner that resolve",

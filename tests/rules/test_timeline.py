@@ -174,6 +174,7 @@ CASES = [
         "measurement-overdue",
         "measured in the measurements file",
         WITH_CSV + benefit_block(replace=LAST_MEASURED_MARCH),
+        ("measurement-gap", 2, 7, CSV),  # no measurement for the second quarter
         files={CSV: HEADER + "dagar,2026-09-30,25\n"},
     ),
     case(

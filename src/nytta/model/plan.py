@@ -255,6 +255,39 @@ class Revision(Node):
     changes: str | None = None
 
 
+def _text_entry(value: Any) -> Any:
+    """A proposal or decision written as text only: its ``text``."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Proposal(Node):
+    """A beslutsförslag: what the analyst proposes the steering group decide. The id lets a
+    decision name the proposal it answers."""
+
+    id: Identifier | None = None
+    text: str
+
+
+class Decision(Node):
+    """A beslut the steering group (or another decision-maker) took, optionally answering a proposal."""
+
+    text: str
+    date: Date | None = None
+    decided_by: str | None = None
+    proposal: Reference | None = None
+
+
+class FollowUpEntry(Node):
+    """One follow-up occasion (uppföljningstillfälle): the analyst's commentary, the proposals
+    for the steering group and the decisions taken."""
+
+    date: Date
+    author: Reference | None = None
+    commentary: str | None = None
+    proposals: list[Annotated[Proposal, BeforeValidator(_text_entry)]] = []
+    decisions: list[Annotated[Decision, BeforeValidator(_text_entry)]] = []
+
+
 class Plan(Node):
     """A whole benefit plan (nyttorealiseringsplan), format version 1."""
 
@@ -269,6 +302,7 @@ class Plan(Node):
     calculation: Calculation | None = None
     risks: list[Risk] = []
     revisions: list[Revision] = []
+    follow_ups: list[FollowUpEntry] = []
 
     @property
     def phase(self) -> Phase:

@@ -14,14 +14,20 @@ def plan_schema() -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of format v1, for editors and check-jsonschema."""
     body = Plan.model_json_schema(mode="validation")
     body["properties"]["nytta"] = {"const": 1, "description": "Format version."}
-    recipients = body["$defs"]["Benefit"]["properties"]["recipients"]
-    recipients["items"] = {"anyOf": [{"type": "string"}, {"$ref": "#/$defs/Recipient"}]}
+    _or_text(body, "Benefit", "recipients", "Recipient")
+    _or_text(body, "FollowUpEntry", "proposals", "Proposal")
+    _or_text(body, "FollowUpEntry", "decisions", "Decision")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         **body,
         "title": "nytta benefit plan, format version 1",
     }
+
+
+def _or_text(body: dict[str, Any], model: str, key: str, item: str) -> None:
+    """The items of ``model.key`` may also be written as text alone (see the models' validators)."""
+    body["$defs"][model]["properties"][key]["items"] = {"anyOf": [{"type": "string"}, {"$ref": f"#/$defs/{item}"}]}
 
 
 def schema_text() -> str:

@@ -51,6 +51,9 @@ ORDER = (
     "risk-incomplete",
     "no-follow-up-after-close",
     "measurement-overdue",
+    "measurement-gap",
+    "incomplete-decision",
+    "open-proposal",
     "unrecorded-revision",
 )
 

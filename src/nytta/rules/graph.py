@@ -52,6 +52,10 @@ def entities(plan: Plan) -> Iterator[tuple[str, Node, str]]:
         yield cost.id, cost, "cost"
     for risk in plan.risks:
         yield risk.id, risk, "risk"
+    for entry in plan.follow_ups:
+        for proposal in entry.proposals:
+            if proposal.id is not None:
+                yield proposal.id, proposal, "proposal"
 
 
 def kinds_by_id(plan: Plan) -> dict[str, str]:
@@ -98,6 +102,10 @@ def references(plan: Plan) -> Iterator[Reference]:
         yield from _ref(risk, "owner", risk.owner, PERSON, N_("a risk owner"))
     for revision in plan.revisions:
         yield from _ref(revision, "by", revision.by, PERSON, N_("a revision's 'by'"))
+    for entry in plan.follow_ups:
+        yield from _ref(entry, "author", entry.author, PERSON, N_("a follow-up's author"))
+        for decision in entry.decisions:
+            yield from _ref(decision, "proposal", decision.proposal, ("proposal",), N_("a decision's proposal"))
 
 
 def links(plan: Plan) -> Links:

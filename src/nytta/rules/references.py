@@ -18,6 +18,7 @@ _KIND_NAMES = {
     "indicator": N_("an indicator"),
     "cost": N_("a cost"),
     "risk": N_("a risk"),
+    "proposal": N_("a proposal"),
     "intervention": N_("an intervention"),
     "output": N_("an output"),
     "change": N_("a change"),
@@ -37,9 +38,9 @@ def _kind(kind: str) -> str:
 def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
     """An id is used twice in the plan.
 
-    People, stakeholders, goals, chain nodes, benefits, indicators, costs and risks share
-    one namespace, so that every reference is unambiguous. The finding points at the
-    second use.
+    People, stakeholders, goals, chain nodes, benefits, indicators, costs, risks and the
+    proposals of follow-ups share one namespace, so that every reference is unambiguous.
+    The finding points at the second use.
     """
     first: dict[str, str] = {}
     for ident, entity, kind in graph.entities(ctx.plan):
@@ -57,10 +58,11 @@ def duplicate_id(ctx: Context) -> Iterator[Diagnostic]:
 def unknown_reference(ctx: Context) -> Iterator[Diagnostic]:
     """A reference does not resolve, or resolves to the wrong kind.
 
-    Owners, measurers, approvers and revisers must be people; recipients stakeholders;
-    goal links and parents goals; chain links chain nodes, benefits or goals; benefit
-    links benefits or goals; a risk affects benefits or chain nodes. Close misspellings
-    get a "did you mean" suggestion.
+    Owners, measurers, approvers, revisers and the authors of follow-ups must be people;
+    recipients stakeholders; goal links and parents goals; chain links chain nodes,
+    benefits or goals; benefit links benefits or goals; a risk affects benefits or chain
+    nodes; a decision's `proposal` names a proposal. Close misspellings get a "did you
+    mean" suggestion.
     """
     kinds = graph.kinds_by_id(ctx.plan)
     for ref in graph.references(ctx.plan):
