@@ -115,7 +115,7 @@ def plan_text(
 
 
 def optional_sections(lang: str, today: _dt.date | None = None) -> str:
-    """The optional sections (costs, calculation, risks, revisions) as YAML, before commenting out.
+    """The optional sections (costs, calculation, risks, revisions, follow-ups) as YAML, before commenting out.
 
     Appended to a new plan they must still pass the check; the plan carries them as
     comments, to be taken into use by removing the leading ``# ``.
@@ -297,6 +297,25 @@ revisions:
   - {date: ${today}, by: linjechef, reason: Varför planen ändrades, changes: Vad som ändrades}
 """,
     ),
+    (
+        """\
+# Uppföljningar (follow_ups): en post för varje gång planen följs upp, oftast inför
+# styrgruppens möte. commentary är analytikerns kommentar till mätvärdena, proposals
+# beslutsförslagen till styrgruppen och decisions de beslut som fattades (med datum,
+# vem som beslutade och id:t för förslaget som beslutet gäller).
+""",
+        """\
+follow_ups:
+  - date: ${today}
+    author: linjechef
+    commentary: >
+      Vad mätningarna visar, varför, och vad det betyder för nyttorna.
+    proposals:
+      - {id: forslag-1, text: Vad styrgruppen föreslås besluta}
+    decisions:
+      - {text: Vad styrgruppen beslutade, date: ${today}, decided_by: Styrgruppen, proposal: forslag-1}
+""",
+    ),
 )
 
 _OPTIONAL_INTRO_SV = """\
@@ -450,6 +469,25 @@ risks:
         """\
 revisions:
   - {date: ${today}, by: line-manager, reason: Why the plan changed, changes: What changed}
+""",
+    ),
+    (
+        """\
+# Follow-ups (follow_ups): one entry for each time the plan is followed up, usually
+# before the steering group meets. commentary is the analyst's reading of the
+# measurements, proposals the proposals for the steering group and decisions the
+# decisions taken (with the date, who decided and the id of the proposal decided on).
+""",
+        """\
+follow_ups:
+  - date: ${today}
+    author: line-manager
+    commentary: >
+      What the measurements show, why, and what it means for the benefits.
+    proposals:
+      - {id: proposal-1, text: What the steering group is asked to decide}
+    decisions:
+      - {text: What the steering group decided, date: ${today}, decided_by: Steering group, proposal: proposal-1}
 """,
     ),
 )

@@ -33,6 +33,13 @@ EXAMPLE_BENEFIT = (
 DESCRIBED = benefit_block(
     replace={"    owner: anna": "    description: >\n      Vad nyttan är och\n      hur den uppstår.\n    owner: anna"}
 )
+FOLLOW_UP = (
+    "follow_ups:\n  - date: 2026-09-30\n    author: anna\n"
+    "    commentary: Vad mätningarna visar, varför, och vad det betyder för nyttorna.\n"
+    "    proposals:\n      - {id: forslag-1, text: Vad styrgruppen föreslås besluta}\n"
+    "    decisions:\n"
+    "      - {text: Vad styrgruppen beslutade, date: 2026-09-30, decided_by: Styrgruppen, proposal: forslag-1}\n"
+)
 COSTS = "costs:\n  - {id: drift, name: Licens och förvaltning, kind: running, amounts: {2025: 60000}}\n" + CALC
 
 CASES = [
@@ -58,6 +65,27 @@ CASES = [
         "revisions:\n  - {date: 2026-03-01, by: karin, reason: Varför planen ändrades, changes: Vad som ändrades}\n",
         ("placeholder", 44, 43),
         ("placeholder", 44, 76),
+    ),
+    case(
+        "placeholder",
+        "a follow-up's commentary, proposal and decision",
+        FOLLOW_UP,
+        ("placeholder", 46, 17),
+        ("placeholder", 48, 31),
+        ("placeholder", 50, 16),
+    ),
+    case(
+        "placeholder",
+        "a proposal written as the English placeholder text alone",
+        "follow_ups:\n  - date: 2026-09-30\n    proposals: [What the steering group is asked to decide]\n",
+        ("placeholder", 45, 17),
+    ),
+    case(
+        "placeholder",
+        "a follow-up's own texts",
+        FOLLOW_UP.replace("Vad mätningarna visar, varför, och vad det betyder för nyttorna.", "Tiden minskar enligt plan.")
+        .replace("Vad styrgruppen föreslås besluta", "Förläng e-tjänstens pilot")
+        .replace("Vad styrgruppen beslutade", "Piloten förlängs"),
     ),
     case("placeholder", "a name that only begins like the placeholder", PEOPLE.replace("Anna Lind", "Förnamn Efternamnsson")),
     case(

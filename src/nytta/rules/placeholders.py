@@ -20,8 +20,11 @@ from collections.abc import Iterable, Iterator
 
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.i18n import N_, _
-from nytta.model.plan import Node
+from nytta.model import followups
+from nytta.model.plan import Node, Plan
 from nytta.rules.registry import Context, rule
+
+Path = tuple[str | int, ...]
 
 #: The texts that only say what to write: (section, key) → (the template's texts, the message).
 TEXTS: dict[tuple[str, str], tuple[frozenset[str], str]] = {
@@ -56,6 +59,23 @@ TEXTS: dict[tuple[str, str], tuple[frozenset[str], str]] = {
     ("revisions", "changes"): (
         frozenset({"Vad som ändrades", "What changed"}),
         N_("'{text}' is a placeholder left by nytta init: write what was changed"),
+    ),
+    ("follow_ups", "commentary"): (
+        frozenset(
+            {
+                "Vad mätningarna visar, varför, och vad det betyder för nyttorna.",
+                "What the measurements show, why, and what it means for the benefits.",
+            }
+        ),
+        N_("'{text}' is a placeholder left by nytta init: write what the measurements show and what it means"),
+    ),
+    ("proposals", "text"): (
+        frozenset({"Vad styrgruppen föreslås besluta", "What the steering group is asked to decide"}),
+        N_("'{text}' is a placeholder left by nytta init: write what the steering group is asked to decide"),
+    ),
+    ("decisions", "text"): (
+        frozenset({"Vad styrgruppen beslutade", "What the steering group decided"}),
+        N_("'{text}' is a placeholder left by nytta init: write what was decided"),
     ),
 }
 
@@ -131,9 +151,10 @@ def placeholder(ctx: Context) -> Iterator[Diagnostic]:
     checked while it is filled in, but it is a template: a person called "Förnamn
     Efternamn" ("First Last"), a title "Förändringens namn", descriptions that say what to
     write, and an example stakeholder, goal, effect chain, benefit and indicator (and in
-    the commented-out sections costs, a risk and a revision). Each placeholder text is
-    reported where it is, and each example for as long as both its id and its name are the
-    template's. Replace them with the plan's own, or remove the examples.
+    the commented-out sections costs, a risk, a revision and a follow-up with its
+    commentary, proposal and decision). Each placeholder text is reported where it is,
+    and each example for as long as both its id and its name are the template's. Replace
+    them with the plan's own, or remove the examples.
     """
     yield from _texts(ctx)
     yield from _examples(ctx)
@@ -147,13 +168,27 @@ def _texts(ctx: Context) -> Iterator[Diagnostic]:
         "people": plan.people,
         "benefits": plan.benefits,
         "revisions": plan.revisions,
+        "follow_ups": plan.follow_ups,
     }
     for (section, key), (texts, message) in TEXTS.items():
-        for node in sections[section]:
+        for node, where in _placed(plan, section, sections, key):
             text = _plain(getattr(node, key, None))
             if text in texts:
                 owner = (section, key) == ("people", "name") and getattr(node, "id", None) in owners
-                yield ctx.at((*node.path, key), _(OWNER_NAME if owner else message, text=text))
+                yield ctx.at(where, _(OWNER_NAME if owner else message, text=text))
+
+
+def _placed(plan: Plan, section: str, sections: dict[str, Iterable[Node]], key: str) -> Iterator[tuple[Node, Path]]:
+    """Each node of ``section`` with the path of its ``key``: a proposal or decision written
+    as text alone is that text."""
+    if section in sections:
+        yield from ((node, (*node.path, key)) for node in sections[section])
+        return
+    for entry in plan.follow_ups:
+        placed = followups.proposals(entry) if section == "proposals" else followups.decisions(entry)
+        for item in placed:
+            node = item.proposal if isinstance(item, followups.PlacedProposal) else item.decision
+            yield node, (*item.path, key) if node.path else item.path
 
 
 def _examples(ctx: Context) -> Iterator[Diagnostic]:
