@@ -2,13 +2,16 @@
 
 Text and Markdown are in the current language, with every value as the plan writes it —
 all its decimals — in the language's way (``99 850,25`` in Swedish, ``99850.25`` in
-English). JSON keeps the kinds as codes and the values in their machine form.
+English). JSON keeps the kinds as codes and the values in their machine form. What the
+plans say is shown through :func:`~nytta.render.visible.visible` in text and through
+:func:`~nytta.render.markdown_text.md_text` in Markdown.
 """
 
 from __future__ import annotations
 
 from nytta.diagnostics import format_path
 from nytta.i18n import N_, _, language, n_
+from nytta.render.markdown_text import md_code, md_text
 from nytta.render.numbers import number
 from nytta.render.registry import RenderOptions
 from nytta.render.visible import visible
@@ -68,19 +71,15 @@ def text(report: DiffReport, options: RenderOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def md(report: DiffReport, options: RenderOptions) -> str:
     changes, old, new, lang = report.changes, report.old, report.new, language()
-    head = "### " + _("Benefit plan changes") + f"\n\n`{_cell(old)}` → `{_cell(new)}`\n\n"
+    head = "### " + _("Benefit plan changes") + f"\n\n{md_code(old)} → {md_code(new)}\n\n"
     if not changes:
         return head + _("No changes.") + "\n"
     rows = ["| " + " | ".join((_("Change"), _("Subject"), _("Value"))) + " |", "|---|---|---|"]
     for change in changes:
         flag = " ⚠" if change.moves_goal_posts else ""
-        rows.append(f"| {_(LABELS[change.kind])}{flag} | `{_cell(change.subject)}` | {_cell(_values(change, lang))} |")
+        rows.append(f"| {_(LABELS[change.kind])}{flag} | {md_code(change.subject)} | {md_text(_values(change, lang))} |")
     note = "\n\n⚠ " + _("moves a goal post: an approved plan needs a `revisions` entry for it.") + "\n"
     return head + "\n".join(rows) + (note if any(c.moves_goal_posts for c in changes) else "\n")
 

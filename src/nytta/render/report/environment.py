@@ -3,13 +3,13 @@
 Templates are found in `--templates DIR` first (any of them may be overridden by name),
 then in the templates shipped with nytta. Every environment is sandboxed, so a template
 cannot reach Python internals, and the loaders refuse paths outside their folders. HTML
-output is autoescaped; Markdown output escapes every value that is not already markup,
-so that no plan text can become a heading, a link, a table cell break or raw HTML.
+output is autoescaped; Markdown output escapes every value that is not already markup
+(:func:`~nytta.render.markdown_text.md_text`, also the filter ``md``), so that no plan text
+can become a heading, a link, an image, a mention, a table cell break or raw HTML.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import Any
@@ -20,11 +20,9 @@ from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 
 import nytta
+from nytta.render.markdown_text import md_text
 from nytta.render.report.markdown import tidy_markdown
 
-_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break space that keeps numbers whole
-_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
-_MD_LINE_START = re.compile(r"^(?:([#>+=-])|(\d+)([.)])(?=\s|$))")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
@@ -41,9 +39,13 @@ def md_escape(value: Any) -> Any:
     """Plain text made safe for GitHub/GitLab Markdown (tables included); markup passes."""
     if isinstance(value, Markup) or value is None:
         return value if value is not None else ""
-    text = html.escape(str(value), quote=False)  # &, <, > as entities: shown as text, never HTML
-    text = _MD_INLINE.sub(r"\\\1", _WHITESPACE.sub(" ", text).strip())
-    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    return md_text(value)
+
+
+def md_filter(value: Any) -> Markup:
+    """The filter ``md``: a value escaped for Markdown once (markup passes), so that the
+    environment's own escaping leaves it as it is."""
+    return Markup(md_escape(value))
 
 
 def nobreak(value: Any) -> Markup:
@@ -62,7 +64,7 @@ def environment(kind: str, user_templates: Path | None = None) -> SandboxedEnvir
         )
         env.filters["nobreak"] = nobreak
         return env
-    return SandboxedEnvironment(
+    env = SandboxedEnvironment(
         loader=loader,
         autoescape=False,
         finalize=md_escape,
@@ -71,6 +73,8 @@ def environment(kind: str, user_templates: Path | None = None) -> SandboxedEnvir
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["md"] = md_filter
+    return env
 
 
 def render(name: str, kind: str, user_templates: Path | None = None, **context: Any) -> str:
