@@ -17,6 +17,7 @@ from nytta.batch import in_order
 from nytta.config import Config
 from nytta.load.files import Candidate, discover
 from nytta.load.plan import PlanDocument, load_plan
+from nytta.model import followups
 from nytta.results.followup import FollowUp, PlanSummary
 
 
@@ -59,4 +60,6 @@ def follow_up_document(
 def summarise(analysis: Analysis) -> PlanSummary:
     plan = analysis.plan
     categories = tuple(b.category.value if b.category else None for b in plan.benefits)
-    return PlanSummary(plan.plan.title, plan.plan.organisation, str(plan.plan.language.value), categories, analysis.calc)
+    proposals = tuple((p.entry.date, p.proposal.text.strip()) for p in followups.open_proposals(plan, analysis.as_of))
+    language = str(plan.plan.language.value)
+    return PlanSummary(plan.plan.title, plan.plan.organisation, language, categories, analysis.calc, proposals)

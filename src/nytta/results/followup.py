@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 
 from nytta.diagnostics import Diagnostic
@@ -18,6 +19,7 @@ class PlanSummary:
     language: str
     categories: tuple[str | None, ...]  # each benefit's category
     calc: Calculation | None  # None when the plan has no calculation block
+    proposals: tuple[tuple[_dt.date, str], ...] = ()  # the open proposals: their follow-up's date, their text
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,17 +101,18 @@ def period_label(day: _dt.date, frequency: Frequency, quarter: str, half: str) -
     return str(day.year)
 
 
-def indicator_gaps(doc: PlanDocument, indicator: Indicator, as_of: _dt.date) -> list[Gap]:
-    """The gaps in the actual measurements of ``indicator`` after its baseline, up to ``as_of``;
-    none without a frequency, or when some of its measurements could not be read."""
+def indicator_gaps(doc: PlanDocument, indicator: Indicator, as_of: _dt.date) -> list[tuple[Gap, Observation]]:
+    """The gaps in the actual measurements of ``indicator`` after its baseline, up to
+    ``as_of``, each with the measurement after it; none without a frequency, or when some
+    of its measurements could not be read."""
     if indicator.frequency is None or indicator.id in doc.unread_measurements:
         return []
-    return series_gaps(indicator.frequency, (o.date for o in _series(doc, indicator, as_of)))
-
-
-def _series(doc: PlanDocument, indicator: Indicator, as_of: _dt.date) -> list[Observation]:
     after = indicator.baseline.date if indicator.baseline is not None else None
-    return [o for o in doc.observations_of(indicator.id) if o.is_actual and o.date <= as_of and (after is None or o.date > after)]
+    series = [
+        o for o in doc.observations_of(indicator.id) if o.is_actual and o.date <= as_of and (after is None or o.date > after)
+    ]
+    gaps = series_gaps(indicator.frequency, (o.date for o in series))
+    return [(gap, next(o for o in series if o.date == gap.after)) for gap in gaps]
 
 
 @rule(
@@ -136,12 +137,8 @@ def measurement_gap(ctx: Context) -> Iterator[Diagnostic]:
     the measurement after the gap. Only actual measurements after the baseline count.
     """
     for _owner, indicator in ctx.indicators():
-        gaps = indicator_gaps(ctx.doc, indicator, ctx.as_of)
-        if not gaps:
-            continue
-        assert indicator.frequency is not None
-        series = _series(ctx.doc, indicator, ctx.as_of)
-        for gap in gaps:
+        for gap, after in indicator_gaps(ctx.doc, indicator, ctx.as_of):
+            assert indicator.frequency is not None
             message = _(
                 "no measurement of '{id}' for {periods} between the measurements of {before} and {after}",
                 id=indicator.id,
@@ -149,17 +146,23 @@ def measurement_gap(ctx: Context) -> Iterator[Diagnostic]:
                 before=gap.before,
                 after=gap.after,
             )
-            after = next(o for o in series if o.date == gap.after)
             yield ctx.at_observation(after, "date", message)
 
 
 def _periods(gap: Gap, frequency: Frequency) -> str:
     """The missing periods in words of the current language: ``2026-03 and 2026-04``."""
-    quarter, half = _("Q{n} {year}"), _("H{n} {year}")
+    labels = period_labels(gap, frequency, _("Q{n} {year}"), _("H{n} {year}"))
     if gap.count > LISTED:
-        first, last = (period_label(d, frequency, quarter, half) for d in (gap.first, gap.last))
-        return n_("{first} to {last} ({n} period)", "{first} to {last} ({n} periods)", gap.count, first=first, last=last)
-    labels = [period_label(d, frequency, quarter, half) for d in gap.due_dates()]
+        return n_(
+            "{first} to {last} ({n} period)", "{first} to {last} ({n} periods)", gap.count, first=labels[0], last=labels[-1]
+        )
     if len(labels) == 1:
         return labels[0]
     return _("{items} and {last}", items=", ".join(labels[:-1]), last=labels[-1])
+
+
+def period_labels(gap: Gap, frequency: Frequency, quarter: str, half: str) -> list[str]:
+    """The missing periods named (see ``period_label``): each one, or the first and the last
+    when there are more than ``LISTED``."""
+    days = gap.due_dates() if gap.count <= LISTED else [gap.first, gap.last]
+    return [period_label(day, frequency, quarter, half) for day in days]

@@ -1,5 +1,6 @@
 """The view model of a portfolio report: per plan its status and why, every deviation in one
-table, three charts, totals, and what is due soon.
+table, the proposals the plans' follow-ups put to the steering group, three charts, totals,
+and what is due soon.
 
 Like the plan view, every figure is computed and formatted here; templates lay it out.
 A plan's row is its status, the reason in words and its benefits; a trend column fits
@@ -46,6 +47,16 @@ class DeviationRow:
 
 
 @dataclass(frozen=True)
+class ProposalRow:
+    """A proposal no decision answers yet: its plan (and link), its follow-up's date, its text."""
+
+    plan: str
+    href: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
 class DueRow:
     plan: str
     benefit: str
@@ -64,6 +75,7 @@ class PortfolioView:
     plans: tuple[PlanRow, ...]
     values: tuple[Row, ...]  # per plan: planned and realised to date, NPV, overdue measurements
     deviations: tuple[DeviationRow, ...]
+    proposals: tuple[ProposalRow, ...]
     charts: tuple[str, ...]
     by_category: tuple[Row, ...]
     by_organisation: tuple[Row, ...]
@@ -96,6 +108,11 @@ def portfolio_view(followed: Iterable[FollowUp], as_of: _dt.date, lang: str, fac
         tuple(_plan_row(fmt, e) for e in sorted(entries, key=lambda e: _rank(e.status.status))),
         tuple(_value_row(fmt, e) for e in entries),
         _deviations(fmt, entries),
+        tuple(
+            ProposalRow(e.summary.title, safe_href(e.facts.href), fmt.date(day), text)
+            for e in entries
+            for day, text in e.summary.proposals
+        ),
         portfolio_charts.charts(fmt, [(e.status, e.summary) for e in entries], as_of),
         _by_category(fmt, entries),
         _by_organisation(fmt, entries),

@@ -2,8 +2,9 @@
 
 Templates only lay this out. The model is built from the loaded plan, its status, its
 nyttokalkyl and its `nytta check` findings, in one language. The body is what a steering
-group reads — summary, effect chain, benefits with charts, nyttokalkyl, risks, change
-log — and the raw measurements are the appendix.
+group reads — summary (with the latest follow-up's commentary and what to decide), effect
+chain, benefits with charts, nyttokalkyl, risks, decision history, change log — and the
+raw measurements are the appendix.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.model.plan import Plan
-from nytta.render.report import visuals
+from nytta.render.report import followups, visuals
 from nytta.render.report.benefits import (
     BenefitContext,
     BenefitView,
@@ -22,17 +23,16 @@ from nytta.render.report.benefits import (
     StatusView,
     benefit_view,
 )
+from nytta.render.report.followups import CommentaryView
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.labels import CATEGORY, COST_KIND, PHASE, RATING, TEXT
 from nytta.render.report.pages import safe_href
 from nytta.render.report.revisions import TargetChange, target_changes
 from nytta.results.analysis import PlanAnalysis
 from nytta.results.calc import Calculation
-from nytta.results.status import BenefitStatus, PlanStatus, Status, count_by_status
+from nytta.results.status import BenefitStatus, PlanStatus, count_by_status
 
 __all__ = ["PlanView", "Row", "StatusView", "plan_view"]
-
-DECISION_STATUSES = (Status.OFF_TRACK, Status.MISSED)
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class CalcView:
 class QualityView:
     summary: str
     errors: tuple[Row, ...]
+    gaps: tuple[Row, ...] = ()  # indicator; missing periods, between which measurements
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,16 @@ class PlanView:
     description: str
     status: StatusView
     notices: tuple[str, ...]  # lowered targets: status is computed against the revised ones
+    commentary: CommentaryView | None  # the latest follow-up's
     counts: tuple[Row, ...]
     key_figures: tuple[Row, ...]
-    decisions: tuple[str, ...]
+    decisions: tuple[Row, ...]  # what the steering group is asked to decide or act on
     chain_svg: str
     chain_mermaid: str
     benefits: tuple[BenefitView, ...]
     calc: CalcView | None
     risks: tuple[Row, ...]
+    decision_history: tuple[Row, ...]  # date; decision, decided by, the proposal it answers
     change_log: ChangeLogView
     quality: QualityView
     appendix_intro: str
@@ -106,16 +109,18 @@ def plan_view(analysis: PlanAnalysis, lang: str, index_href: str = "") -> PlanVi
         description=(plan.plan.description or "").strip(),
         status=StatusView(status.status.value, fmt.status(status.status), _plan_reason(fmt, status)),
         notices=_lowered(fmt, changes),
+        commentary=followups.commentary(fmt, plan, as_of, names),
         counts=_counts(fmt, status.benefits),
         key_figures=_key_figures(fmt, calc, text),
-        decisions=_decisions(fmt, status, text),
+        decisions=followups.decisions_to_take(fmt, analysis, plan),
         chain_svg=visuals.chain_svg(plan, lang),
         chain_mermaid=visuals.chain_mermaid(plan, lang),
         benefits=tuple(benefit_view(context, b, s) for b, s in zip(plan.benefits, status.benefits)),
         calc=_calc_view(fmt, calc, text) if calc else None,
         risks=_risks(fmt, plan, names),
+        decision_history=followups.decision_history(fmt, plan, as_of, names),
         change_log=_change_log(fmt, plan, names, changes),
-        quality=_quality(analysis.diagnostics, text),
+        quality=_quality(analysis.diagnostics, text, followups.gap_rows(fmt, analysis, analysis.diagnostics)),
         appendix_intro=text["appendix_intro"].format(as_of=fmt.date(as_of)),
         index_href=safe_href(index_href),
     )
@@ -188,17 +193,6 @@ def _key_figures(fmt: Formatter, calc: Calculation | None, text: dict[str, str])
     )
 
 
-def _decisions(fmt: Formatter, status: PlanStatus, text: dict[str, str]) -> tuple[str, ...]:
-    items = [
-        f"{b.name}: {text['missed_benefit' if b.status is Status.MISSED else 'off_track_benefit']}"
-        for b in status.benefits
-        if b.status in DECISION_STATUSES
-    ]
-    for benefit in status.benefits:
-        items += [f"{i.name}: {text['overdue_measurement']} {fmt.date(i.next_due)}" for i in benefit.indicators if i.overdue]
-    return tuple(items)
-
-
 def _calc_view(fmt: Formatter, calc: Calculation, text: dict[str, str]) -> CalcView:
     lang = fmt.lang
     years = calc.years
@@ -243,9 +237,9 @@ def _risks(fmt: Formatter, plan: Plan, names: dict[str, str]) -> tuple[Row, ...]
     )
 
 
-def _quality(findings: Sequence[Diagnostic], text: dict[str, str]) -> QualityView:
+def _quality(findings: Sequence[Diagnostic], text: dict[str, str], gaps: tuple[Row, ...]) -> QualityView:
     errors = [d for d in findings if d.severity is Severity.ERROR]
     warnings = sum(1 for d in findings if d.severity is Severity.WARNING)
     summary = text["quality_counts"].format(errors=len(errors), warnings=warnings) if findings else text["quality_ok"]
     rows = tuple(Row(d.file, (str(d.line), d.rule, d.message)) for d in errors)
-    return QualityView(summary, rows)
+    return QualityView(summary, rows, gaps)
