@@ -342,3 +342,28 @@ def test_a_date_in_another_shape_keeps_its_message(tmp_path: Path) -> None:
     text = BASE_PLAN.replace(TARGET, "{date: 31/12/2026, value: 20}")
     [(_rule, _line, _column, message)] = findings(tmp_path, text)
     assert message == "'date': expected a date written YYYY-MM-DD, got '31/12/2026'"
+
+
+def test_a_follow_up_with_swedish_keys_is_read_as_the_english_ones(tmp_path: Path) -> None:
+    text = BASE_PLAN + (
+        "follow_ups:\n"
+        "  - datum: 2026-09-30\n"
+        "    kommentar: Tiden minskar enligt plan.\n"
+        "    förslag: [Förläng piloten]\n"
+        "    decisions:\n"
+        "      - {text: Piloten förlängs, beslutat_av: Styrgruppen, datum: 2026-10-01}\n"
+    )
+    assert [(f[0], f[3]) for f in findings(tmp_path, text)] == [
+        ("schema", "unknown key 'datum' in follow_ups; did you mean 'date' (datum)?"),
+        ("schema", "unknown key 'kommentar' in follow_ups; did you mean 'commentary' (kommentar)?"),
+        ("schema", "unknown key 'förslag' in follow_ups; did you mean 'proposals' (beslutsförslag)?"),
+        ("schema", "unknown key 'beslutat_av' in decisions; did you mean 'decided_by' (beslutat av)?"),
+        ("schema", "unknown key 'datum' in decisions; did you mean 'date' (datum)?"),
+    ]
+    [entry] = loaded(tmp_path, text).follow_ups
+    assert (entry.date.isoformat(), entry.commentary, [p.text for p in entry.proposals]) == (
+        "2026-09-30",
+        "Tiden minskar enligt plan.",
+        ["Förläng piloten"],
+    )
+    assert (entry.decisions[0].decided_by, str(entry.decisions[0].date)) == ("Styrgruppen", "2026-10-01")

@@ -116,6 +116,16 @@ GLOSSARY: tuple[Term, ...] = (
     Term("anledning", "reason", "reason", ("Revision",), ("orsak", "skäl")),
     Term("ändringar", "changes", "changes", ("Revision",), ("ändring",)),
     Term("roll", "role", "role", ("Approval",)),
+    # follow-ups, their proposals and decisions
+    Term("uppföljningar", "follow-ups", "follow_ups", ("Plan",), ("uppföljning", "uppföljningstillfällen")),
+    Term("datum", "date", "date", ("FollowUpEntry", "Decision")),
+    Term("författare", "author", "author", ("FollowUpEntry",), ("skriven_av", "analytiker")),
+    Term("kommentar", "commentary", "commentary", ("FollowUpEntry",), ("analys", "kommentarer")),
+    Term("beslutsförslag", "proposals", "proposals", ("FollowUpEntry",), ("förslag",)),
+    Term("beslut", "decisions", "decisions", ("FollowUpEntry",)),
+    Term("text", "text", "text", ("Proposal", "Decision"), ("beskrivning", "lydelse")),
+    Term("beslutat av", "decided by", "decided_by", ("Decision",), ("beslutsfattare", "av")),
+    Term("beslutsförslag", "proposal", "proposal", ("Decision",), ("förslag",)),
     Term("enligt plan", "on track", "on_track", ("Thresholds",)),
     Term("risk för avvikelse", "at risk", "at_risk", ("Thresholds",)),
 )
