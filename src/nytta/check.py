@@ -1,8 +1,9 @@
 """``nytta check`` as a library: load the files, run the rules, apply severities and filters.
 
-Severity is stamped here, never by a rule: the configured severity if there is one,
-else the rule's default for the plan's phase. Inline ``# nytta: ignore[rule-id]``
-comments, ``--select`` and ``--ignore`` filter the result.
+Severity is stamped here: the configured severity if there is one, else the rule's
+default for the plan's phase, or a warning where a rule reported a milder case of itself
+as one (date-order's target on or before the realisation start). Inline
+``# nytta: ignore[rule-id]`` comments, ``--select`` and ``--ignore`` filter the result.
 """
 
 from __future__ import annotations
@@ -112,8 +113,16 @@ def _finish(
         if not _selected(diagnostic.rule, options) or _suppressed(diagnostic):
             continue
         rule = rules.get(diagnostic.rule)
-        severity = options.severities.get(diagnostic.rule) or (rule.severity_for(phase) if rule else Severity.ERROR)
+        severity = options.severities.get(diagnostic.rule) or _milder(
+            rule.severity_for(phase) if rule else Severity.ERROR, diagnostic
+        )
         yield replace(diagnostic, severity=severity)
+
+
+def _milder(severity: Severity, diagnostic: Diagnostic) -> Severity:
+    """The rule's severity, or a warning where the rule marked this finding as one (a rule
+    such as date-order reports some of its cases as warnings only)."""
+    return Severity.WARNING if diagnostic.severity is Severity.WARNING else severity
 
 
 def _suppressed(diagnostic: Diagnostic) -> bool:

@@ -197,7 +197,8 @@ def test_payback_years_undiscounted_and_discounted(tmp_path: Path) -> None:
     result = calculate(load_calc(tmp_path, benefit("a"), costs=costs), AS_OF)
     assert result.costs == {2025: 1000, 2026: 0, 2027: 0}  # a year outside the calculation is left out
     assert result.net == {2025: pytest.approx(-500), 2026: pytest.approx(500), 2027: pytest.approx(500)}
-    assert (result.payback_year, result.discounted_payback_year) == (2026, 2027)
+    # 2026: benefits 1 000 only equal the costs 1 000; payback needs them to exceed the costs
+    assert (result.payback_year, result.discounted_payback_year) == (2027, 2027)
     assert result.benefit_cost_ratio == pytest.approx(500 * (1 + 1 / 1.03 + 1 / 1.03**2) / 1000)
 
 
@@ -264,4 +265,5 @@ def test_without_a_calculation_block_a_clear_error(tmp_path: Path) -> None:
 
 def test_plan_without_benefits_or_costs(tmp_path: Path) -> None:
     result = calculate(load_calc(tmp_path), AS_OF)
-    assert (result.npv, result.benefit_cost_ratio, result.payback_year, result.realised_to_date) == (0, None, 2025, 0)
+    # nothing exceeds nothing: no payback year ("aldrig")
+    assert (result.npv, result.benefit_cost_ratio, result.payback_year, result.realised_to_date) == (0, None, None, 0)

@@ -271,9 +271,10 @@ def test_qualitative_indicator_with_text_values(tmp_path: Path) -> None:
     assert (result.planned, result.achievement, result.forecast) == (None, None, None)
 
 
-def test_qualitative_indicator_with_numbers_is_computed(tmp_path: Path) -> None:
+def test_qualitative_indicator_with_numbers_is_qualitative(tmp_path: Path) -> None:
     result = one(tmp_path, "2025-03-01", kind="qualitative", measurements=measured(("2025-02-20", 54)))
-    assert result.status is Status.ON_TRACK
+    assert result.status is Status.QUALITATIVE
+    assert (result.planned, result.achievement, result.progress, result.forecast) == (None, None, None, None)
 
 
 @pytest.mark.parametrize(("value", "status"), [(100, Status.ON_TRACK), (99, Status.ON_TRACK), (101, Status.OFF_TRACK)])

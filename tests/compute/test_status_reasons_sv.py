@@ -133,7 +133,7 @@ def test_qualitative_and_roll_up_in_swedish(tmp_path: Path) -> None:
         baseline="{value: låg, date: 2025-01-01}",
         targets="[{date: 2025-04-11, value: hög}]",
     )
-    assert result.reason == "kvalitativ indikator: värdena är inte tal, så den följs upp genom bedömning"
+    assert result.reason == "kvalitativ indikator: följs upp genom bedömning, inte mot en planerad utveckling"
     doc = load_text(tmp_path, plan_text(({}, [{"measurements": measured(("2025-02-20", 60))}])))
     status = plan_status(doc, _dt.date(2025, 3, 1))
     assert status.reason == "den enda nyttan, b0, har status risk för avvikelse"

@@ -66,6 +66,19 @@ CASES = [
         plan_block(replace={PERIOD: "period:\n    start: 2026-01-01\n    end: 2025-12-31"}),
         ("date-order", 9, 12),
     ),
+    case(
+        "date-order",
+        "a target on the realisation start (a warning)",
+        targets("- {date: 2025-06-01, value: 35}", TARGET),
+        ("date-order", 40, 20),
+    ),
+    case(
+        "date-order",
+        "a target before the realisation start (a warning)",
+        targets("- {date: 2025-03-31, value: 38}", TARGET),
+        ("date-order", 40, 20),
+    ),
+    case("date-order", "a target the day after the realisation start", targets("- {date: 2025-06-02, value: 35}", TARGET)),
     case("date-order", "targets in order after the baseline", targets("- {date: 2025-12-31, value: 35}", TARGET)),
     case("date-order", "a period of one day", plan_block(replace={PERIOD: "period: {start: 2025-01-01, end: 2025-01-01}"})),
     # measurement-before-baseline: the measurement's date

@@ -15,6 +15,7 @@ import calendar
 import datetime as _dt
 import math
 from collections.abc import Iterable
+from fractions import Fraction
 
 from nytta.compute.trajectory import (
     Curve,
@@ -81,7 +82,7 @@ def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> 
     by_benefit = {b.id: benefit_values(b, years) for b in plan.benefits if b.valuation is not None}
     realised = _sum_yearly(years, [realised_values(b, doc, years, as_of) for b in plan.benefits if b.valuation])
     costs_by_kind = cost_breakdown(plan, years)
-    planned = sum(sum(benefit_values(b, years, as_of).values()) for b in plan.benefits if b.valuation)
+    planned = _total(value for b in plan.benefits if b.valuation for value in benefit_values(b, years, as_of).values())
     result = _assemble(doc.file, plan, as_of, rate, years, by_benefit, costs_by_kind, realised, planned)
     _ensure_finite(result)
     return result
@@ -118,73 +119,98 @@ def realised_values(benefit: Benefit, doc: PlanDocument, years: Iterable[int], a
     return _valued(benefit, indicator, curve, years, until)
 
 
-def mean_gain(curve: Curve, baseline: float, sign: int, year: int, window: tuple[_dt.date, _dt.date]) -> float:
-    """G_y of §6: the mean of sign × (curve(t) − baseline) over all days of ``year``,
-    where the days outside ``window`` (inclusive dates) count as zero."""
+def mean_gain(curve: Curve, baseline: float, sign: int, year: int, window: tuple[_dt.date, _dt.date]) -> Fraction:
+    """G_y of §6, exactly: the mean of sign × (curve(t) − baseline) over all days of
+    ``year``, where the days outside ``window`` (inclusive dates) count as zero."""
     first = max(_dt.date(year, 1, 1), window[0])
     last = min(_dt.date(year, 12, 31), window[1])
-    if last < first:
-        return 0.0
-    days = (last - first).days + 1
+    if last < first or sign == 0:
+        return Fraction(0)
     days_in_year = 366 if calendar.isleap(year) else 365
-    return sign * (curve.total(first, last) - baseline * days) / days_in_year
+    return sign * curve.exact_sum(first, last, baseline) / days_in_year
 
 
 def cost_breakdown(plan: Plan, years: Iterable[int]) -> dict[str, Yearly]:
     """Cost amounts per kind and year; amounts for years outside the calculation are left out."""
     years = tuple(years)
-    breakdown = {kind.value: dict.fromkeys(years, 0.0) for kind in CostKind}
+    amounts: dict[str, dict[int, list[float]]] = {kind.value: {y: [] for y in years} for kind in CostKind}
     for cost in plan.costs:
         for year, amount in cost.amounts.items():
-            if year in breakdown[cost.kind.value]:
-                breakdown[cost.kind.value][year] += amount
-    return breakdown
+            if year in amounts[cost.kind.value]:
+                amounts[cost.kind.value][year].append(amount)
+    return {kind: {y: _total(row[y]) for y in years} for kind, row in amounts.items()}
 
 
-def first_year_at_or_above_zero(years: Iterable[int], flows: Yearly) -> int | None:
-    """The first year in which the running total of ``flows`` is ≥ 0 (payback), or None."""
-    total = 0.0
+def payback_year(years: Iterable[int], gains: Yearly, costs: Yearly) -> int | None:
+    """The first year in which the cumulative ``gains`` exceed the cumulative ``costs``
+    strictly, both sums rounded to whole öre (hundredths) so that floating-point residue
+    cannot move the year; None ("aldrig") if that never happens (§6)."""
+    gained: list[float] = []
+    spent: list[float] = []
     for year in years:
-        total += flows[year]
-        if total >= 0:
+        gained.append(gains[year])
+        spent.append(costs[year])
+        if round(math.fsum(gained), 2) > round(math.fsum(spent), 2):
             return year
     return None
 
 
 def _valued(benefit: Benefit, indicator: Indicator, curve: Curve, years: tuple[int, ...], until: _dt.date) -> Yearly:
+    """unit_value × volume × attribution × G_y for each year, computed exactly and rounded
+    once (a valuation on a maintain indicator is worth 0: there is no planned gain)."""
     base = baseline_point(indicator)
     assert base is not None and benefit.valuation is not None
     valuation = benefit.valuation
-    factor = valuation.unit_value * valuation.volume * valuation.attribution
+    factor = Fraction(valuation.unit_value) * Fraction(valuation.volume) * Fraction(valuation.attribution)
     window = (realisation_start(benefit) or base[0], min(realisation_end(benefit) or until, until))
     sign = direction_sign(indicator)
-    return {y: factor * mean_gain(curve, base[1], sign, y, window) for y in years}
+    return {y: _rounded(factor * mean_gain(curve, base[1], sign, y, window)) for y in years}
+
+
+def _rounded(value: Fraction) -> float:
+    """The float nearest the exact ``value``; ±inf beyond the float range (amounts near
+    ±1.8e308), which the check for figures that are no finite number then reports."""
+    try:
+        return _plain(float(value))
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 def _sum_yearly(years: tuple[int, ...], parts: Iterable[Yearly]) -> Yearly:
-    total = dict.fromkeys(years, 0.0)
+    """The sum per year of ``parts``, correctly rounded (the same whatever their order)."""
+    values: dict[int, list[float]] = {y: [] for y in years}
     for part in parts:
         for year, value in part.items():
-            total[year] += value
-    return total
+            values[year].append(value)
+    return {y: _total(values[y]) for y in years}
+
+
+def _total(values: Iterable[float]) -> float:
+    """The correctly rounded sum of ``values``, independent of their order, never −0.0."""
+    return _plain(math.fsum(values))
+
+
+def _plain(value: float) -> float:
+    """``value`` with a negative zero made 0.0 (no output shows −0)."""
+    return value + 0.0
 
 
 def _by_category(plan: Plan, years: tuple[int, ...], by_benefit: dict[str, Yearly]) -> dict[str, Yearly]:
-    breakdown = {category.value: dict.fromkeys(years, 0.0) for category in Category}
+    """The benefits per category and year; a valued benefit without a category is under
+    ``uncategorised`` (a row that exists only when such a benefit does)."""
+    rows: dict[str, list[Yearly]] = {category.value: [] for category in Category}
     for benefit in plan.benefits:
         if benefit.id in by_benefit:
             key = benefit.category.value if benefit.category is not None else UNCATEGORISED
-            row = breakdown.setdefault(key, dict.fromkeys(years, 0.0))
-            for year, value in by_benefit[benefit.id].items():
-                row[year] += value
-    return breakdown
+            rows.setdefault(key, []).append(by_benefit[benefit.id])
+    return {key: _sum_yearly(years, parts) for key, parts in rows.items()}
 
 
 def _present_value_ratio(benefits: Yearly, costs: Yearly, factors: Yearly) -> float | None:
-    discounted_costs = sum(costs[y] * factors[y] for y in factors)
+    discounted_costs = _total(costs[y] * factors[y] for y in factors)
     if discounted_costs == 0:
         return None
-    return sum(benefits[y] * factors[y] for y in factors) / discounted_costs
+    return _plain(_total(benefits[y] * factors[y] for y in factors) / discounted_costs)
 
 
 def _assemble(
@@ -202,15 +228,16 @@ def _assemble(
     base_year = plan.calculation.base_year
     benefits = _sum_yearly(years, by_benefit.values())
     costs = _sum_yearly(years, costs_by_kind.values())
-    net = {y: benefits[y] - costs[y] for y in years}
+    net = {y: _plain(benefits[y] - costs[y]) for y in years}
     factors = discount_factors(file, years, rate, base_year)
-    discounted = {y: net[y] * factors[y] for y in years}
+    discounted = {y: _plain(net[y] * factors[y]) for y in years}
+    present = ({y: benefits[y] * factors[y] for y in years}, {y: costs[y] * factors[y] for y in years})
     return Calculation(
         plan.plan.id,
         file,
         plan.plan.currency,
         as_of,
-        rate,
+        _plain(rate),
         base_year,
         years,
         benefits,
@@ -221,13 +248,13 @@ def _assemble(
         net,
         factors,
         discounted,
-        sum(discounted.values()),
+        _total(discounted.values()),
         _present_value_ratio(benefits, costs, factors),
-        first_year_at_or_above_zero(years, net),
-        first_year_at_or_above_zero(years, discounted),
+        payback_year(years, benefits, costs),
+        payback_year(years, *present),
         realised,
-        sum(realised.values()),
-        planned_to_date,
+        _total(realised.values()),
+        _plain(planned_to_date),
     )
 
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 
 from nytta.compute.trajectory import (
     ZERO_GAIN,
     Measures,
     Point,
     forecast,
+    is_actual_measurement,
     measure,
     realisation_start,
 )
@@ -28,7 +30,6 @@ from nytta.load.plan import Observation, PlanDocument
 from nytta.model.enums import IndicatorKind, Polarity
 from nytta.model.plan import Benefit, Indicator, Thresholds
 from nytta.model.schedule import is_overdue, next_due
-from nytta.model.types import number
 from nytta.results.status import (
     WORST_FIRST,
     BenefitStatus,
@@ -120,18 +121,23 @@ def indicator_status(
     as_of: _dt.date,
     thresholds: Thresholds,
 ) -> IndicatorStatus:
-    """The status of one indicator of ``benefit`` from its merged ``observations`` on ``as_of``."""
-    actual = sorted((o for o in observations if o.is_actual and o.date <= as_of), key=lambda o: o.date)
+    """The status of one indicator of ``benefit`` from its merged ``observations`` on ``as_of``.
+
+    Only its actual measurements count: of kind actual, dated on or before ``as_of`` and
+    after the baseline date (§5).
+    """
+    actual = sorted((o for o in observations if is_actual_measurement(o, indicator, as_of)), key=lambda o: o.date)
     due = next_due(benefit, indicator, [o.date for o in actual])
     schedule = (due, is_overdue(indicator, due, as_of))
-    if is_qualitative(indicator, actual):
+    if is_qualitative(indicator):
         return _qualitative(indicator, actual, schedule)
     facts = measure(benefit, indicator, actual, as_of)
     status, reason = classify(facts, thresholds)
     gains = facts.gains or (None, None)
     projected, meets = forecast(facts)
-    if _finite(projected) is None:
-        projected, meets = None, None
+    projected = _finite(projected)
+    if projected is None:
+        meets = None
     return IndicatorStatus(
         indicator.id,
         indicator.name,
@@ -156,8 +162,10 @@ def indicator_status(
 
 def _finite(value: float | None) -> float | None:
     """A computed figure, or None when it overflowed: values near the float limit (±1.8e308)
-    make differences and ratios infinite or NaN, which are no numbers to report."""
-    return value if value is None or math.isfinite(value) else None
+    make differences and ratios infinite or NaN, which are no numbers to report. A negative
+    zero (−1 × 0.0, the gain of a measurement equal to the baseline on a decrease
+    indicator) is reported as 0."""
+    return None if value is None or not math.isfinite(value) else value + 0.0
 
 
 def classify(facts: Measures, thresholds: Thresholds) -> Verdict:
@@ -176,13 +184,10 @@ def classify(facts: Measures, thresholds: Thresholds) -> Verdict:
     return _rule_thresholds(facts, thresholds)
 
 
-def is_qualitative(indicator: Indicator, actual: Sequence[Observation]) -> bool:
-    """A qualitative indicator whose values (baseline, targets, measurements) are not all numbers."""
-    if indicator.kind is not IndicatorKind.QUALITATIVE:
-        return False
-    values = [indicator.baseline.value] if indicator.baseline is not None else []
-    values += [t.value for t in indicator.targets] + [o.value for o in actual]
-    return not values or any(number(v) is None for v in values)
+def is_qualitative(indicator: Indicator) -> bool:
+    """An indicator of ``kind: qualitative``: followed up by judgement, status ``qualitative``
+    whatever else it has or lacks (values, numbers, baseline, targets) (§5.3)."""
+    return indicator.kind is IndicatorKind.QUALITATIVE
 
 
 def _qualitative(indicator: Indicator, actual: Sequence[Observation], schedule: tuple[_dt.date | None, bool]) -> IndicatorStatus:
@@ -193,16 +198,16 @@ def _qualitative(indicator: Indicator, actual: Sequence[Observation], schedule: 
         indicator.unit,
         indicator.direction,
         indicator.primary,
-        DatedValue(base.value, base.date) if base else None,
-        DatedValue(final.value, final.date) if final else None,
-        DatedValue(actual[-1].value, actual[-1].date) if actual else None,
+        _written(base.value, base.date) if base else None,
+        _written(final.value, final.date) if final else None,
+        _written(actual[-1].value, actual[-1].date) if actual else None,
         None,
         None,
         None,
         None,
         None,
         Status.QUALITATIVE,
-        _("qualitative indicator: its values are not numbers, so it is followed up by judgement"),
+        _("qualitative indicator: followed up by judgement, not against a planned trajectory"),
         None,
         None,
         *schedule,
@@ -210,7 +215,12 @@ def _qualitative(indicator: Indicator, actual: Sequence[Observation], schedule: 
 
 
 def _dated(point: Point | None) -> DatedValue | None:
-    return DatedValue(point[1], point[0]) if point is not None else None
+    return DatedValue(point[1] + 0.0, point[0]) if point is not None else None
+
+
+def _written(value: float | str, day: _dt.date) -> DatedValue:
+    """A value as the plan gives it (text stays text; a negative zero is 0)."""
+    return DatedValue(value + 0.0 if isinstance(value, float) else value, day)
 
 
 def _num(value: float) -> str:
@@ -270,7 +280,7 @@ def _rule_maintain(facts: Measures) -> Verdict | None:
         return None
     tolerance = facts.indicator.tolerance or 0.0
     (day, value), difference = facts.latest, facts.latest[1] - facts.base[1]
-    within = abs(difference) <= tolerance
+    within = within_tolerance(value, facts.base[1], tolerance)
     figures = {
         "value": _num(value),
         "unit": facts.indicator.unit,
@@ -290,6 +300,13 @@ def _rule_maintain(facts: Measures) -> Verdict | None:
             **figures,
         )
     return (Status.ON_TRACK if within else Status.OFF_TRACK), text
+
+
+def within_tolerance(value: float, baseline: float, tolerance: float) -> bool:
+    """|value − baseline| ≤ tolerance for the numbers as the plan writes them (their shortest
+    decimal form): 8.71 against a baseline of 3 is within a tolerance of 5.71, although the
+    float difference is 5.710000000000001."""
+    return abs(Decimal(repr(value)) - Decimal(repr(baseline))) <= Decimal(repr(tolerance))
 
 
 def _rule_final_target(facts: Measures) -> Verdict | None:

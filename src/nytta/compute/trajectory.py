@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from nytta.load.plan import Observation
 from nytta.model.enums import Direction
@@ -47,21 +47,43 @@ class Curve:
 
     def total(self, first: _dt.date, last: _dt.date) -> float:
         """The sum of the curve's daily values over the days ``first``..``last`` inclusive."""
+        return float(self.exact_sum(first, last))
+
+    def exact_sum(self, first: _dt.date, last: _dt.date, offset: float = 0.0) -> Fraction:
+        """The exact sum of ``curve(t) − offset`` over the days ``first``..``last`` inclusive.
+
+        Every value is a float, a whole number over a power of two, so all of them are whole
+        numbers in units of the smallest such fraction; a linear piece then sums in closed
+        form over whole days, and nothing is rounded. A stretch at ``offset`` sums to 0
+        exactly (the difference of two rounded totals leaves a residue such as −6.2e−13
+        where no change is planned).
+        """
         start, end = first.toordinal(), last.toordinal()
-        points = [(day.toordinal(), value) for day, value in self.points]
-        total = _flat_sum(start, min(end, points[0][0] - 1), points[0][1])
-        for (x0, v0), (x1, v1) in itertools.pairwise(points):
-            a, b = max(start, x0), min(end, x1 - 1)
+        ratios = [float(value).as_integer_ratio() for _, value in self.points]
+        base = float(offset).as_integer_ratio()
+        unit = max(denominator for _, denominator in [*ratios, base])  # every denominator divides it
+        values = [n * (unit // d) - base[0] * (unit // base[1]) for n, d in ratios]
+        days = [day.toordinal() for day, _ in self.points]
+        numerator, denominator = _flat_sum(start, min(end, days[0] - 1), values[0]), 1
+        for i in range(len(days) - 1):
+            a, b = max(start, days[i]), min(end, days[i + 1] - 1)
             if b >= a:
-                count = b - a + 1
-                slope = (v1 - v0) / (x1 - x0)
-                total += count * v0 + slope * ((a - x0) + (b - x0)) * count / 2
-        return total + _flat_sum(max(start, points[-1][0]), end, points[-1][1])
+                length = days[i + 1] - days[i]
+                piece = _linear_sum(a - days[i], b - days[i], values[i] * length, values[i + 1] - values[i])
+                numerator, denominator = numerator * length + piece * denominator, denominator * length
+        numerator += _flat_sum(max(start, days[-1]), end, values[-1]) * denominator
+        return Fraction(numerator, denominator * unit)
 
 
-def _flat_sum(first: int, last: int, value: float) -> float:
+def _flat_sum(first: int, last: int, value: int) -> int:
     """The sum of a constant ``value`` over the day ordinals ``first``..``last`` (0 if empty)."""
-    return (last - first + 1) * value if last >= first else 0.0
+    return (last - first + 1) * value if last >= first else 0
+
+
+def _linear_sum(p: int, q: int, start: int, step: int) -> int:
+    """The sum of ``start + step × k`` over the whole numbers k = ``p``..``q`` (p ≤ q)."""
+    count = q - p + 1
+    return count * start + step * ((p + q) * count // 2)
 
 
 def direction_sign(indicator: Indicator) -> int:
@@ -109,27 +131,36 @@ def planned_curve(benefit: Benefit, indicator: Indicator) -> Curve | None:
     return Curve(_increasing(points))
 
 
-def actual_points(observations: Iterable[Observation], as_of: _dt.date) -> list[Point]:
-    """Numeric actual measurements dated on or before ``as_of``, by date (last one per date wins)."""
+def baseline_date(indicator: Indicator) -> _dt.date | None:
+    """The baseline's date (whatever its value), or None without a baseline."""
+    return indicator.baseline.date if indicator.baseline is not None else None
+
+
+def is_actual_measurement(obs: Observation, indicator: Indicator, as_of: _dt.date) -> bool:
+    """An *actual measurement* of §5 on ``as_of``: of kind actual, dated on or before
+    ``as_of`` and after the baseline date. One on the baseline date is the baseline's own
+    record and one before it is flagged by ``measurement-before-baseline``; neither counts."""
+    after = baseline_date(indicator)
+    return obs.is_actual and obs.date <= as_of and (after is None or obs.date > after)
+
+
+def actual_points(indicator: Indicator, observations: Iterable[Observation], as_of: _dt.date) -> list[Point]:
+    """The numeric actual measurements of §5 on ``as_of``, by date (last one per date wins)."""
     by_date: dict[_dt.date, float] = {}
     for obs in observations:
         value = number(obs.value)
-        if obs.is_actual and obs.date <= as_of and value is not None:
+        if value is not None and is_actual_measurement(obs, indicator, as_of):
             by_date[obs.date] = value
     return sorted(by_date.items())
 
 
 def actual_curve(indicator: Indicator, observations: Iterable[Observation], as_of: _dt.date) -> Curve | None:
-    """The actual curve of §6: through the baseline and the actual measurements ≤ ``as_of``.
-
-    Held at the last measurement after it; None without a numeric baseline. Measurements
-    dated on or before the baseline date do not move the curve.
-    """
+    """The actual curve of §6: through the baseline and the actual measurements on ``as_of``
+    (those after the baseline date), held at the last one; None without a numeric baseline."""
     base = baseline_point(indicator)
     if base is None:
         return None
-    later = [p for p in actual_points(observations, as_of) if p[0] > base[0]]
-    return Curve((base, *later))
+    return Curve((base, *actual_points(indicator, observations, as_of)))
 
 
 def least_squares_at(points: Sequence[Point], day: _dt.date) -> float | None:
@@ -151,11 +182,13 @@ def least_squares_at(points: Sequence[Point], day: _dt.date) -> float | None:
 
 
 def forecast_at(base: Point, actuals: Sequence[Point], day: _dt.date) -> float | None:
-    """The forecast of §5.4: the least-squares line through the baseline and ``actuals``
-    evaluated on ``day``; None unless at least two actuals are dated after the baseline."""
-    if sum(1 for d, _ in actuals if d > base[0]) < 2:
+    """The forecast of §5.4: the least-squares line through the baseline and the actual
+    measurements (those of ``actuals`` after the baseline date) evaluated on ``day``;
+    None with fewer than two of them."""
+    later = [point for point in actuals if point[0] > base[0]]
+    if len(later) < 2:
         return None
-    return least_squares_at([base, *actuals], day)
+    return least_squares_at([base, *later], day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +232,10 @@ class Measures:
 
 
 def measure(benefit: Benefit, indicator: Indicator, observations: Iterable[Observation], as_of: _dt.date) -> Measures:
-    """The numbers of ``indicator`` on ``as_of``; only actual observations dated ≤ ``as_of`` count."""
+    """The numbers of ``indicator`` on ``as_of``; only its actual measurements count (of kind
+    actual, dated on or before ``as_of`` and after the baseline date)."""
     targets = target_points(indicator)
-    points = tuple(actual_points(observations, as_of))
+    points = tuple(actual_points(indicator, observations, as_of))
     curve = planned_curve(benefit, indicator)
     planned = curve.at(points[-1][0]) if curve is not None and points else None
     return Measures(

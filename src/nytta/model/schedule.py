@@ -33,8 +33,17 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
 
 
 def next_due(benefit: Benefit, indicator: Indicator, actual_dates: Iterable[_dt.date]) -> _dt.date | None:
-    """The next date the indicator should be measured, or None when nothing more is due."""
-    dates = sorted(actual_dates)
+    """The next date the indicator should be measured, or None when nothing more is due.
+
+    ``actual_dates`` are the dates of the actual measurements on or before the as-of date;
+    those on or before the baseline date are not follow-up measurements and are left out.
+    The earliest follow-up date without a measurement on or after it comes first; once
+    every follow-up date has one, the frequency's interval after the latest measurement
+    (or the baseline date; with neither, nothing is due), but not before the realisation
+    start. Nothing is due after the last day of follow-up (see ``_last_due_day``).
+    """
+    after = indicator.baseline.date if indicator.baseline is not None else None
+    dates = sorted(d for d in actual_dates if after is None or d > after)
     due = _from_follow_up_dates(indicator, dates)
     if due is None and indicator.frequency is not None:
         due = _from_frequency(benefit, indicator, dates)
@@ -44,16 +53,21 @@ def next_due(benefit: Benefit, indicator: Indicator, actual_dates: Iterable[_dt.
     return None if last_day is not None and due > last_day else due
 
 
-def grace(indicator: Indicator) -> _dt.timedelta:
-    """How long after the due date a measurement may come before it is overdue."""
-    if indicator.follow_up_dates or indicator.frequency is None:
+def grace(indicator: Indicator, due: _dt.date | None = None) -> _dt.timedelta:
+    """How long after ``due`` a measurement may come before it is overdue: 30 days for a
+    follow-up date, else the frequency's grace (7 days monthly, 21 quarterly, 30 otherwise).
+
+    A date that ``next_due`` takes from the frequency lies after every follow-up date (each
+    has a measurement on or after it by then), so ``due`` being one of them says which it is.
+    """
+    if indicator.frequency is None or due is None or due in indicator.follow_up_dates:
         return _dt.timedelta(days=DEFAULT_GRACE_DAYS)
     return _dt.timedelta(days=GRACE_DAYS.get(indicator.frequency, DEFAULT_GRACE_DAYS))
 
 
 def is_overdue(indicator: Indicator, due: _dt.date | None, as_of: _dt.date) -> bool:
     # as_of - due, not due + grace: a due date near 9999-12-31 plus the grace is no date
-    return due is not None and as_of - due > grace(indicator)
+    return due is not None and as_of - due > grace(indicator, due)
 
 
 def _from_follow_up_dates(indicator: Indicator, dates: list[_dt.date]) -> _dt.date | None:

@@ -29,7 +29,9 @@ def date_order(ctx: Context) -> Iterator[Diagnostic]:
 
     Targets are listed in strictly increasing date order (no two on one date) and come
     after the baseline date; a realisation window and the plan's period start on or
-    before they end.
+    before they end. A target dated on or before the benefit's realisation start is a
+    warning: the benefit is planned to arise before its realisation begins, and the
+    planned path does not hold the baseline until that start.
     """
     period = ctx.plan.plan.period
     if period is not None and _backwards(period):
@@ -42,11 +44,17 @@ def date_order(ctx: Context) -> Iterator[Diagnostic]:
                 "the realisation of '{id}' starts {start}, after it ends {end}", id=item.id, start=window.start, end=window.end
             )
             yield ctx.at((*window.path, "start"), message)
-    for _owner, indicator in ctx.indicators():
-        yield from _target_order(ctx, indicator)
+    for owner, indicator in ctx.indicators():
+        yield from _target_order(ctx, indicator, _start(owner.realisation))
 
 
-def _target_order(ctx: Context, indicator: Indicator) -> Iterator[Diagnostic]:
+def _start(window: Realisation | None) -> _dt.date | None:
+    """The realisation start targets are held to; none when the window itself is backwards
+    (that is reported at its start already)."""
+    return None if window is None or _backwards(window) else window.start
+
+
+def _target_order(ctx: Context, indicator: Indicator, start: _dt.date | None) -> Iterator[Diagnostic]:
     previous: _dt.date | None = None
     for target in indicator.targets:
         where = (*target.path, "date")
@@ -66,6 +74,14 @@ def _target_order(ctx: Context, indicator: Indicator) -> Iterator[Diagnostic]:
                 baseline=indicator.baseline.date,
             )
             yield ctx.at(where, message)
+        elif start is not None and target.date <= start:
+            message = _(
+                "target dated {date} is not after the realisation start {start}; the benefit cannot be "
+                "planned to arise before its realisation begins",
+                date=target.date,
+                start=start,
+            )
+            yield ctx.at(where, message).with_severity(Severity.WARNING)
         previous = max(previous or target.date, target.date)
 
 
