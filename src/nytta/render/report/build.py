@@ -2,11 +2,13 @@
 
 These are the report's renderers (see ``nytta.render.registry``): ``html`` and ``md``.
 A report that is a page of a set (see ``pages``) carries its links. A template that fails
-becomes a :class:`RenderProblem`.
+becomes a :class:`RenderProblem`: whatever a user's template (``--templates``) raises, and
+a shipped template's template errors (the bounds of the sandbox included).
 """
 
 from __future__ import annotations
 
+from nytta.i18n import _
 from nytta.render.registry import RenderOptions, RenderProblem
 from nytta.results.report import PlanReport, PortfolioReport
 
@@ -35,7 +37,8 @@ def _render(report: PlanReport | PortfolioReport, kind: str, options: RenderOpti
     else:
         facts = report.facts if isinstance(report, LinkedPortfolio) else ()
         view, name = portfolio_view(report.followed, report.as_of, report.lang, facts), f"portfolio.{kind}.j2"
+    failures: tuple[type[Exception], ...] = (Exception,) if options.templates else (TemplateError, SecurityError)
     try:
         return render(name, kind, options.templates, view=view, text=view.text, lang=report.lang, as_of=view.as_of)
-    except (TemplateError, SecurityError) as exc:
-        raise RenderProblem(f"the report template failed: {type(exc).__name__}: {exc}") from None
+    except failures as exc:
+        raise RenderProblem(_("the report template failed: {kind}: {error}", kind=type(exc).__name__, error=exc)) from None

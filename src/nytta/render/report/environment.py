@@ -1,8 +1,9 @@
 """The Jinja environments of the reports: sandboxed, escaping by default, templates by name.
 
 Templates are found in `--templates DIR` first (any of them may be overridden by name),
-then in the templates shipped with nytta. Every environment is sandboxed, so a template
-cannot reach Python internals, and the loaders refuse paths outside their folders. HTML
+then in the templates shipped with nytta. Every environment is sandboxed and bounded (see
+:mod:`~nytta.render.report.sandbox`), so a template cannot reach Python internals nor run
+without end, and the loader refuses a template whose real path leaves its folder. HTML
 output is autoescaped; Markdown output escapes every value that is not already markup
 (:func:`~nytta.render.markdown_text.md_text`, also the filter ``md``), so that no plan text
 can become a heading, a link, an image, a mention, a table cell break or raw HTML.
@@ -14,14 +15,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined
 from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 
 import nytta
 from nytta.render.markdown_text import md_text
 from nytta.render.report.markdown import tidy_markdown
+from nytta.render.report.sandbox import BoundedEnvironment, ContainedLoader
 
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
@@ -54,17 +55,15 @@ def nobreak(value: Any) -> Markup:
     return Markup(_ISO_DATE.sub(lambda m: f'<span class="nowrap">{m[0]}</span>', escaped))
 
 
-def environment(kind: str, user_templates: Path | None = None) -> SandboxedEnvironment:
-    """The environment for ``kind`` ("html" or "md")."""
+def environment(kind: str, user_templates: Path | None = None) -> BoundedEnvironment:
+    """The environment for ``kind`` ("html" or "md"), with fresh budgets for one rendering."""
     folders = [str(user_templates)] if user_templates else []
-    loader = ChoiceLoader([FileSystemLoader([*folders, str(builtin_templates())])])
+    loader = ContainedLoader([*folders, str(builtin_templates())])
     if kind == "html":
-        env = SandboxedEnvironment(
-            loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
-        )
+        env = BoundedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         env.filters["nobreak"] = nobreak
         return env
-    env = SandboxedEnvironment(
+    env = BoundedEnvironment(
         loader=loader,
         autoescape=False,
         finalize=md_escape,
