@@ -189,6 +189,22 @@ def test_a_measurement_on_the_baseline_date_is_not_the_latest(tmp_path: Path) ->
     assert indicator_on(doc, "2025-04-12").status is Status.NO_DATA
 
 
+@pytest.mark.parametrize(
+    ("rows", "found"),
+    [
+        ("[{date: 2025-01-01, value: 100}]", []),  # the baseline's own record
+        ("[{date: 2025-01-01, value: 99}]", [(28, 31)]),  # on the baseline date, another value
+        ("[{date: 2024-12-31, value: 100}]", [(28, 31)]),  # before the baseline date
+    ],
+)
+def test_measurement_before_baseline_flags_a_baseline_date_with_another_value(
+    tmp_path: Path, rows: str, found: list[tuple[int, int]]
+) -> None:
+    load(tmp_path, benefit(FALLING + f"measurements: {rows}"))
+    findings = [d for d in run_check(tmp_path / "plan.yaml", D("2025-01-15")) if d.rule == "measurement-before-baseline"]
+    assert [(d.line, d.column, d.severity) for d in findings] == [(*at, Severity.WARNING) for at in found]
+
+
 def test_a_measurement_before_the_baseline_is_neither_latest_nor_in_the_forecast(tmp_path: Path) -> None:
     rows = "measurements: [{date: 2024-12-01, value: 500}, {date: 2025-02-20, value: 50}, {date: 2025-03-02, value: 40}]"
     result = indicator_on(load(tmp_path, benefit(FALLING + rows)), "2025-03-05")
