@@ -141,3 +141,47 @@ def reaching(graph: Links, targets: set[str]) -> set[str]:
         for target, path in edges:
             reverse.setdefault(target, []).append((source, path))
     return reachable(reverse, targets)
+
+
+def components(graph: Links) -> dict[str, int]:
+    """The strongly connected component of every id in the graph (linked ids included),
+    numbered: two ids share one when each reaches the other. Tarjan's algorithm, with a
+    list for the call stack, so it takes time in proportion to the ids and links."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    stack: list[str] = []
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(graph.get(root, [])))]
+        _visit(root, index, low, stack)
+        while work:
+            node, edges = work[-1]
+            step = next(edges, None)
+            if step is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    _close(node, stack, component, index[node])
+            elif step[0] not in index:
+                _visit(step[0], index, low, stack)
+                work.append((step[0], iter(graph.get(step[0], []))))
+            elif step[0] not in component:  # on the stack: in the component being found
+                low[node] = min(low[node], index[step[0]])
+    return component
+
+
+def _visit(node: str, index: dict[str, int], low: dict[str, int], stack: list[str]) -> None:
+    index[node] = low[node] = len(index)
+    stack.append(node)
+
+
+def _close(node: str, stack: list[str], component: dict[str, int], number: int) -> None:
+    """Give ``number`` to the component whose first visited id is ``node``: the stack down to it."""
+    while True:
+        member = stack.pop()
+        component[member] = number
+        if member == node:
+            return

@@ -114,27 +114,32 @@ def chain_cycle(ctx: Context) -> Iterator[Diagnostic]:
 
     Chain `leads_to`, benefit `leads_to` and goal `parent` must run one way, from
     interventions through changes and effects to benefits and goals. The finding points
-    at the link that closes the cycle and spells the cycle out.
+    at the link that closes the cycle and spells the cycle out; links that cycle through
+    the same ids (each reaching every other) are one finding, at the first cycle found.
     """
     links = ctx.links
-    state: dict[str, int] = {}  # 1: on the current trail, 2: done
+    component = graph.components(links)
+    reported: set[int] = set()
+    state: dict[str, int] = {}  # the place on the current trail, or -1 when done
     for start in links:
         if start in state:
             continue
-        state[start] = 1
+        state[start] = 0
         trail = [start]
         stack = [iter(links.get(start, []))]
         while stack:
             step = next(stack[-1], None)
             if step is None:
                 stack.pop()
-                state[trail.pop()] = 2
+                state[trail.pop()] = -1
                 continue
             target, path = step
-            if state.get(target) == 1:
-                cycle = [*trail[trail.index(target) :], target]
-                yield ctx.at(path, _("the links form a cycle: {cycle}", cycle=" → ".join(cycle)))
-            elif target not in state:
-                state[target] = 1
+            place = state.get(target)
+            if place is None:
+                state[target] = len(trail)
                 trail.append(target)
                 stack.append(iter(links.get(target, [])))
+            elif place >= 0 and component[target] not in reported:
+                reported.add(component[target])
+                cycle = [*trail[place:], target]
+                yield ctx.at(path, _("the links form a cycle: {cycle}", cycle=" → ".join(cycle)))
