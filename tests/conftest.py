@@ -42,7 +42,11 @@ DATA = TESTS / "data"
 PLANS = ROOT / "plans"
 SPEC_DIR = DATA / "spec"
 
-#: The keys of the JSON contracts (format §7), in their order: an indicator of `status`, and `calc`.
+#: The keys of the JSON contracts (format §6, "The figures as JSON"), in their order: a plan,
+#: a benefit and an indicator of `status`, a trend of a plan or benefit, and `calc`.
+STATUS_PLAN_KEYS = ["file", "id", "title", "status", "benefits", "trend"]
+STATUS_BENEFIT_KEYS = ["id", "polarity", "status", "indicators", "trend"]
+STATUS_TREND_KEYS = ["since", "previous_status", "direction"]
 STATUS_INDICATOR_KEYS = [
     "id",
     "unit",

@@ -8,7 +8,15 @@ import json
 
 import pytest
 
-from conftest import CALC_KEYS, SPEC_DIR, STATUS_INDICATOR_KEYS, run_cli
+from conftest import (
+    CALC_KEYS,
+    SPEC_DIR,
+    STATUS_BENEFIT_KEYS,
+    STATUS_INDICATOR_KEYS,
+    STATUS_PLAN_KEYS,
+    STATUS_TREND_KEYS,
+    run_cli,
+)
 from nytta.rules.examples import BASE_PLAN
 
 SPEC = str(SPEC_DIR / "bygglov-e-tjanst.yaml")
@@ -19,10 +27,11 @@ def test_status_json_is_the_contract_for_the_spec_example(capsys) -> None:
     data = json.loads(out)
     assert code == 0 and data["as_of"] == "2026-11-27"
     [plan] = data["plans"]
-    assert set(plan) == {"file", "id", "title", "status", "benefits"}
+    assert list(plan) == STATUS_PLAN_KEYS
     assert (plan["id"], plan["status"]) == ("bygglov-e-tjanst", "at_risk")
     first = plan["benefits"][0]
-    assert set(first) == {"id", "polarity", "status", "indicators"}
+    assert list(first) == STATUS_BENEFIT_KEYS
+    assert list(plan["trend"]) == STATUS_TREND_KEYS and list(first["trend"]) == STATUS_TREND_KEYS
     indicator = first["indicators"][0]
     assert set(indicator) == set(STATUS_INDICATOR_KEYS)
     assert indicator["baseline"] == {"value": 42, "date": "2024-12-31"}

@@ -15,6 +15,7 @@ from nytta.check import CheckOptions, check_document
 from nytta.compute.calc import benefit_values, calculation_or_none, realised_values
 from nytta.compute.status import plan_status
 from nytta.compute.trajectory import planned_curve
+from nytta.compute.trend import with_trend
 from nytta.config import Config
 from nytta.diagnostics import Diagnostic
 from nytta.load.plan import PlanDocument
@@ -52,7 +53,8 @@ class Analysis:
 
     @cached_property
     def status(self) -> PlanStatus:
-        return plan_status(self.doc, self.as_of, fallback=self.fallback)
+        now = plan_status(self.doc, self.as_of, fallback=self.fallback)
+        return with_trend(now, self.doc, fallback=self.fallback)
 
     @cached_property
     def calc(self) -> Calculation | None:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from nytta.results.status import BenefitStatus, DatedValue, IndicatorStatus, PlanStatus
+from nytta.results.status import BenefitStatus, DatedValue, IndicatorStatus, PlanStatus, Trend
 
 
 def status_json(statuses: list[PlanStatus], as_of: _dt.date) -> dict[str, Any]:
@@ -40,6 +40,7 @@ def plan_json(status: PlanStatus) -> dict[str, Any]:
         "title": status.title,
         "status": status.status.value,
         "benefits": [benefit_json(b) for b in status.benefits],
+        "trend": trend_json(status.trend),
     }
 
 
@@ -49,6 +50,7 @@ def benefit_json(status: BenefitStatus) -> dict[str, Any]:
         "polarity": status.polarity.value,
         "status": status.status.value,
         "indicators": [indicator_json(i) for i in status.indicators],
+        "trend": trend_json(status.trend),
     }
 
 
@@ -69,6 +71,14 @@ def indicator_json(status: IndicatorStatus) -> dict[str, Any]:
         "next_due": _date(status.next_due),
         "overdue": status.overdue,
     }
+
+
+def trend_json(trend: Trend | None) -> dict[str, Any] | None:
+    """The status at the previous follow-up and the direction since (null: none to compare)."""
+    if trend is None:
+        return None
+    direction = None if trend.direction is None else trend.direction.value
+    return {"since": trend.since.isoformat(), "previous_status": trend.previous_status.value, "direction": direction}
 
 
 def _dated(value: DatedValue | None) -> dict[str, Any] | None:

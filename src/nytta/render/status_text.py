@@ -21,8 +21,10 @@ from nytta.results.status import (
     IndicatorStatus,
     PlanStatus,
     Status,
+    Trend,
     count_by_status,
     status_label,
+    trend_label,
 )
 
 if TYPE_CHECKING:
@@ -98,13 +100,21 @@ def _portfolio(statuses: list[PlanStatus]) -> Table:
     from rich.table import Table
 
     table = Table(title=_("Benefit status as of {date}", date=statuses[0].as_of), title_justify="left")
-    for column in (_("Plan / benefit"), _("Status"), _("Benefits by status")):
+    for column in (_("Plan / benefit"), _("Status"), _("Benefits by status"), _("Trend")):
         table.add_column(column)
     for plan in statuses:
-        table.add_row(f"[bold]{markup(plan.id)}[/] {markup(plan.title)}", _styled(plan.status), _counts(plan.benefits))
+        title = f"[bold]{markup(plan.id)}[/] {markup(plan.title)}"
+        table.add_row(title, _styled(plan.status), _counts(plan.benefits), _trend_cell(plan.trend))
         for benefit in plan.benefits:
-            table.add_row(f"  {markup(benefit.id)}", _styled(benefit.status), "")
+            table.add_row(f"  {markup(benefit.id)}", _styled(benefit.status), "", _trend_cell(benefit.trend))
     return table
+
+
+def _trend_cell(trend: Trend | None) -> str:
+    """The direction since the previous follow-up and the status then: ``better (at risk, 2026-09-30)``."""
+    if trend is None:
+        return "–"
+    return f"{trend_label(trend.direction)} ({label(trend.previous_status)}, {trend.since})"
 
 
 def _counts(benefits: tuple[BenefitStatus, ...]) -> str:
@@ -135,9 +145,29 @@ def _plan(console: Console, plan: PlanStatus, lang: str) -> None:
         for indicator in benefit.indicators:
             table.add_row(*_indicator_row(indicator, lang))
     console.print(table)
+    _trends(console, plan)
     for benefit in plan.benefits:
         for indicator in benefit.indicators:
             console.print(f"  {markup(indicator.id)}: {markup(indicator.reason, REASON_LENGTH)}")
+
+
+def _trends(console: Console, plan: PlanStatus) -> None:
+    """A line for the plan and each benefit: its status at the previous follow-up, now, and
+    whether that is better, the same or worse."""
+    if plan.trend is None:
+        return
+    console.print(_("Trend since the previous follow-up ({date}):", date=plan.trend.since))
+    rows = [(plan.id, plan.status, plan.trend)] + [(b.id, b.status, b.trend) for b in plan.benefits]
+    for name, now, trend in rows:
+        if trend is not None:
+            line = _(
+                "{id}: {previous} → {now} ({direction})",
+                id=markup(name),
+                previous=label(trend.previous_status),
+                now=label(now),
+                direction=trend_label(trend.direction),
+            )
+            console.print(f"  {line}")
 
 
 def _indicator_row(indicator: IndicatorStatus, lang: str) -> list[str]:

@@ -64,6 +64,35 @@ def status_label(status: Status) -> str:
     return _(STATUS_LABELS[status])
 
 
+class TrendDirection(str, Enum):
+    BETTER = "better"
+    SAME = "same"
+    WORSE = "worse"
+
+
+#: How each direction of a trend reads for people, shown through ``_()``.
+TREND_LABELS: dict[TrendDirection, str] = {
+    TrendDirection.BETTER: N_("better"),
+    TrendDirection.SAME: N_("same"),
+    TrendDirection.WORSE: N_("worse"),
+}
+
+
+def trend_label(direction: TrendDirection | None) -> str:
+    """The direction in words of the current language (``better``, ``bättre``); "–" for none."""
+    return "–" if direction is None else _(TREND_LABELS[direction])
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """The status at the previous follow-up (``since``) and how today's compares with it:
+    no direction when either status says nothing of how far the realisation has come."""
+
+    since: _dt.date
+    previous_status: Status
+    direction: TrendDirection | None
+
+
 @dataclass(frozen=True, slots=True)
 class DatedValue:
     """A baseline, target or measurement: its value (text when not a number) and date."""
@@ -106,6 +135,7 @@ class BenefitStatus:
     status: Status
     reason: str
     indicators: tuple[IndicatorStatus, ...]
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +148,7 @@ class PlanStatus:
     status: Status
     reason: str
     benefits: tuple[BenefitStatus, ...]
+    trend: Trend | None = None
 
 
 def count_by_status(benefits: Iterable[BenefitStatus]) -> dict[Status, int]:

@@ -19,7 +19,7 @@ from nytta.render.report.formatting import Formatter, harm_share, reason
 from nytta.render.report.labels import CATEGORY, DIRECTION, RATING, TEXT
 from nytta.render.report.revisions import TargetChange
 from nytta.results.analysis import PlanAnalysis
-from nytta.results.status import BenefitStatus, IndicatorStatus, Status
+from nytta.results.status import BenefitStatus, IndicatorStatus, Status, Trend
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class StatusView:
     code: str
     label: str
     reason: str = ""
+    trend: str = ""  # the status at the previous follow-up and the direction since
 
 
 @dataclass(frozen=True)
@@ -89,11 +90,21 @@ def benefit_view(context: BenefitContext, benefit: Benefit, status: BenefitStatu
         f"nytta-{benefit.id}",
         text["disbenefit"] if benefit.is_disbenefit else text["benefit"],
         benefit.is_disbenefit,
-        StatusView(status.status.value, fmt.status(status.status)),
+        StatusView(status.status.value, fmt.status(status.status), trend=trend_words(fmt, status.trend)),
         (benefit.description or "").strip(),
         _profile(fmt, benefit, context.names),
         indicators,
     )
+
+
+def trend_words(fmt: Formatter, trend: Trend | None) -> str:
+    """The trend in words: ``Since 2026-09-30: better (was at risk)``; "–" for no direction."""
+    if trend is None:
+        return ""
+    text = TEXT[fmt.lang]
+    way = text[f"trend_{trend.direction.value}"] if trend.direction is not None else "–"
+    was = text["trend_was"].format(status=fmt.status(trend.previous_status).lower())
+    return f"{text['trend_since'].format(date=fmt.date(trend.since))}: {way} ({was})"
 
 
 def _profile(fmt: Formatter, benefit: Benefit, names: Mapping[str, str]) -> tuple[Row, ...]:

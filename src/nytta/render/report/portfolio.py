@@ -3,9 +3,8 @@ table, the proposals the plans' follow-ups put to the steering group, three char
 and what is due soon.
 
 Like the plan view, every figure is computed and formatted here; templates lay it out.
-A plan's row is its status, the reason in words and its benefits; a trend column fits
-beside the status when the follow-up history is there. In folder output each plan's title
-links to its own report.
+A plan's row is its status, its trend since the previous follow-up, the reason in words
+and its benefits. In folder output each plan's title links to its own report.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from nytta.render.report import portfolio_charts
-from nytta.render.report.benefits import Row, StatusView
+from nytta.render.report.benefits import Row, StatusView, trend_words
 from nytta.render.report.formatting import Formatter, harm_share
 from nytta.render.report.labels import CATEGORY, TEXT
 from nytta.render.report.pages import PlanFacts, safe_href
@@ -33,7 +32,7 @@ class PlanRow:
     title: str
     href: str  # the plan's own report ("" when there is none)
     organisation: str
-    status: StatusView  # with the reason in words
+    status: StatusView  # with the reason in words and the trend
     benefits: str
 
 
@@ -158,7 +157,7 @@ def _plan_row(fmt: Formatter, entry: _Entry) -> PlanRow:
         entry.summary.title,
         safe_href(entry.facts.href),
         entry.summary.organisation or "",
-        StatusView(status.value, fmt.status(status), plan_reason(fmt, entry.status)),
+        StatusView(status.value, fmt.status(status), plan_reason(fmt, entry.status), trend_words(fmt, entry.status.trend)),
         benefits or "–",
     )
 

@@ -22,6 +22,7 @@ from nytta.render.report.benefits import (
     Row,
     StatusView,
     benefit_view,
+    trend_words,
 )
 from nytta.render.report.followups import CommentaryView
 from nytta.render.report.formatting import Formatter
@@ -107,7 +108,9 @@ def plan_view(analysis: PlanAnalysis, lang: str, index_href: str = "") -> PlanVi
         phase=PHASE[lang][plan.phase.value],
         as_of=fmt.date(as_of),
         description=(plan.plan.description or "").strip(),
-        status=StatusView(status.status.value, fmt.status(status.status), _plan_reason(fmt, status)),
+        status=StatusView(
+            status.status.value, fmt.status(status.status), _plan_reason(fmt, status), trend_words(fmt, status.trend)
+        ),
         notices=_lowered(fmt, changes),
         commentary=followups.commentary(fmt, plan, as_of, names),
         counts=_counts(fmt, status.benefits),
