@@ -24,9 +24,11 @@ from nytta.compute.trajectory import (
     is_actual_measurement,
     measure,
     realisation_start,
+    unbounded_forecast,
 )
 from nytta.i18n import _, language, n_
 from nytta.load.plan import Observation, PlanDocument
+from nytta.model.bounds import limits
 from nytta.model.enums import IndicatorKind, Polarity
 from nytta.model.plan import Benefit, Indicator, Thresholds
 from nytta.model.schedule import is_overdue, next_due
@@ -138,6 +140,8 @@ def indicator_status(
     projected = _finite(projected)
     if projected is None:
         meets = None
+    else:
+        reason = _with_bound_note(reason, facts, projected)
     return IndicatorStatus(
         indicator.id,
         indicator.name,
@@ -166,6 +170,22 @@ def _finite(value: float | None) -> float | None:
     zero (−1 × 0.0, the gain of a measurement equal to the baseline on a decrease
     indicator) is reported as 0."""
     return None if value is None or not math.isfinite(value) else value + 0.0
+
+
+def _with_bound_note(reason: str, facts: Measures, projected: float) -> str:
+    """``reason`` with a note when the forecast was held at one of the indicator's bounds."""
+    raw = unbounded_forecast(facts)
+    bounds = limits(facts.indicator)
+    bound = bounds.crossed(raw) if raw is not None else None
+    if bound is None:
+        return reason
+    if not bound.from_unit:
+        note = _("the forecast is bounded at {value} (the indicator's bounds)", value=_num(projected))
+    elif bound is bounds.lower:
+        note = _("the forecast is bounded at {value} (the unit cannot be negative)", value=_num(projected))
+    else:
+        note = _("the forecast is bounded at {value} (a percentage is at most 100)", value=_num(projected))
+    return _("{reason}; {note}", reason=reason, note=note)
 
 
 def classify(facts: Measures, thresholds: Thresholds) -> Verdict:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from nytta.load.plan import Observation
+from nytta.model.bounds import limits
 from nytta.model.enums import Direction
 from nytta.model.plan import Benefit, Indicator
 from nytta.model.types import number
@@ -118,6 +119,7 @@ def planned_curve(benefit: Benefit, indicator: Indicator) -> Curve | None:
 
     The realisation start holds the baseline only when it falls between the baseline and
     the first target date; a start on or after the first target would hide the targets.
+    Every corner is held inside the indicator's bounds, so the whole curve is.
     """
     base = baseline_point(indicator)
     targets = target_points(indicator)
@@ -128,7 +130,8 @@ def planned_curve(benefit: Benefit, indicator: Indicator) -> Curve | None:
     if start is not None and base[0] < start < targets[0][0]:
         points.append((start, base[1]))
     points.extend(targets)
-    return Curve(_increasing(points))
+    bounds = limits(indicator)
+    return Curve(_increasing([(day, bounds.clamp(value)) for day, value in points]))
 
 
 def baseline_date(indicator: Indicator) -> _dt.date | None:
@@ -251,17 +254,24 @@ def measure(benefit: Benefit, indicator: Indicator, observations: Iterable[Obser
     )
 
 
+def unbounded_forecast(measures: Measures) -> float | None:
+    """The least-squares forecast of §5.4 at the final target date, before the bounds."""
+    if measures.base is None or measures.final is None:
+        return None
+    return forecast_at(measures.base, measures.actuals, measures.final[0])
+
+
 def forecast(measures: Measures) -> tuple[float | None, bool | None]:
-    """The forecast at the final target date and whether it meets the final target (§5.4).
+    """The forecast at the final target date, held inside the indicator's bounds, and
+    whether it meets the final target (§5.4).
 
     For maintain it meets when it stays within the tolerance of the baseline; for a
     dis-benefit the benefit formula is kept (the harm stays within the tolerated level).
     """
-    if measures.base is None or measures.final is None:
+    raw = unbounded_forecast(measures)
+    if raw is None or measures.base is None or measures.final is None:
         return None, None
-    value = forecast_at(measures.base, measures.actuals, measures.final[0])
-    if value is None:
-        return None, None
+    value = limits(measures.indicator).clamp(raw)
     if measures.sign == 0:
         return value, abs(value - measures.base[1]) <= (measures.indicator.tolerance or 0.0)
     return value, measures.sign * (value - measures.final[1]) >= 0

@@ -166,6 +166,13 @@ class Measurement(Node):
     kind: Annotated[MeasurementKind, *accepting_aliases(MeasurementKind)] = MeasurementKind.ACTUAL
 
 
+class Bounds(Node):
+    """The values an indicator can take at all: ``lower`` and ``upper``, either optional."""
+
+    lower: Number | None = None
+    upper: Number | None = None
+
+
 class Indicator(Node):
     id: Identifier
     name: str
@@ -173,6 +180,7 @@ class Indicator(Node):
     direction: Annotated[Direction, *accepting_aliases(Direction)]
     kind: Annotated[IndicatorKind, *accepting_aliases(IndicatorKind)] = IndicatorKind.QUANTITATIVE
     tolerance: Number | None = None
+    bounds: Bounds | None = None
     method: str | None = None
     source: str | None = None
     frequency: Annotated[Frequency, *accepting_aliases(Frequency)] | None = None

@@ -52,6 +52,7 @@ class ChartData:
     value_format: Callable[[float], str]
     date_format: Callable[[date], str]
     original_targets: list[Point] = field(default_factory=list)  # targets as first planned, before a revision
+    bounds: tuple[float | None, float | None] = (None, None)  # the values the indicator can take
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,29 @@ def _value_range(values: list[float]) -> tuple[float, float]:
     if hi <= 0:
         return lo - pad, min(0.0, hi + pad)
     return lo - pad, hi + pad
+
+
+def _bounded_range(values: list[float], bounds: tuple[float | None, float | None]) -> tuple[float, float]:
+    """The padded value range, its padding kept inside ``bounds`` (a value drawn beyond a bound
+    still shows)."""
+    lo, hi = _value_range(values)
+    lower, upper = bounds
+    if lower is not None:
+        lo = max(lo, min(lower, *values))
+    if upper is not None:
+        hi = min(hi, max(upper, *values))
+    return (lo, hi) if hi > lo else _value_range(values)
+
+
+def _y_scale(values: list[float], bounds: tuple[float | None, float | None]) -> tuple[list[float], float, float]:
+    """The value ticks and the axis's ends: round ticks covering the values, the axis cut at
+    a bound that no value lies beyond (no axis below 0 for days, none above 100 for a %)."""
+    ticks = nice_ticks(*_bounded_range(values, bounds))
+    lower, upper = bounds
+    lo = ticks[0] if lower is None else max(ticks[0], min(lower, *values))
+    hi = ticks[-1] if upper is None else min(ticks[-1], max(upper, *values))
+    kept = [t for t in ticks if lo - 1e-9 <= t <= hi + 1e-9]
+    return (kept, lo, hi) if hi > lo and kept else (ticks, ticks[0], ticks[-1])
 
 
 def _day_range(days: list[int]) -> tuple[int, int]:
@@ -328,11 +352,10 @@ def line_chart(data: ChartData, text: ChartText) -> str:
     """One `<svg>` line chart of an indicator: planned, targets, actual, forecast and the as-of date."""
     svg_id = safe_id(data.chart_id, "chart")
     points = _finite([*data.planned, *data.targets, *data.original_targets, *data.actual, data.baseline, data.forecast])
-    y_ticks = nice_ticks(*_value_range([v for _, v in points])) if points else []
+    y_ticks, y_lo, y_hi = _y_scale([v for _, v in points], data.bounds) if points else ([], 0.0, 1.0)
     widest = max((text_width(data.value_format(t), 11) for t in y_ticks), default=0.0)
     left = 36 + min(widest, WIDTH / 3)
     day_lo, day_hi = _day_range([d.toordinal() for d, _ in points] + [data.as_of.toordinal()])
-    y_lo, y_hi = (y_ticks[0], y_ticks[-1]) if y_ticks else (0.0, 1.0)
     frame = _Frame(left, _TOP, WIDTH - left - _RIGHT, _PLOT_HEIGHT, day_lo, day_hi, y_lo, y_hi)
     body = [text_el(8, 20, fit(data.title, 14 * BOLD, WIDTH - 16), 14, 'font-weight="bold"')]
     if points:

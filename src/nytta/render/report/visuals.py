@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
+from nytta.model.bounds import limits
 from nytta.model.plan import Benefit, Indicator, Plan
 from nytta.model.types import number
 from nytta.render.report.chain import ChainNode
@@ -67,6 +68,7 @@ def indicator_chart(
     final = indicator.final_target
     forecast = (final.date, status.forecast) if final is not None and status.forecast is not None else None
     base = indicator.baseline
+    bounds = limits(indicator)
     data = ChartData(
         chart_id=f"chart-{indicator.id}",
         title=f"{indicator.name} ({indicator.unit})",
@@ -80,6 +82,7 @@ def indicator_chart(
         value_format=fmt.number,
         date_format=fmt.date,
         original_targets=list(originals),
+        bounds=(bounds.lower.value if bounds.lower else None, bounds.upper.value if bounds.upper else None),
     )
     words = _CHART_WORDS[fmt.lang]
     description = f"{text['status']}: {fmt.status(status.status)}. " + (
