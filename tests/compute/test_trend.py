@@ -81,10 +81,18 @@ def test_no_comparable_status_then_has_no_direction(tmp_path) -> None:
         ("2026-04-01", "2026-03-31"),
         ("2026-01-15", "2025-12-31"),
         ("2026-01-01", "2025-12-31"),
+        ("0001-04-01", "0001-03-31"),
+        ("0001-03-31", None),
     ],
 )
-def test_previous_quarter_end(as_of: str, end: str) -> None:
-    assert previous_quarter_end(_dt.date.fromisoformat(as_of)) == _dt.date.fromisoformat(end)
+def test_previous_quarter_end(as_of: str, end: str | None) -> None:
+    expected = _dt.date.fromisoformat(end) if end else None
+    assert previous_quarter_end(_dt.date.fromisoformat(as_of)) == expected
+
+
+def test_no_trend_on_the_first_day(tmp_path) -> None:
+    status = status_of(tmp_path, plan_text(("2026-09-30", 25)), _dt.date.min)
+    assert status.trend is None and status.benefits[0].trend is None
 
 
 def test_previous_follow_up_is_strictly_before_the_as_of_date(tmp_path) -> None:

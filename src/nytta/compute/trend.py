@@ -24,14 +24,19 @@ from nytta.results.status import WORST_FIRST, BenefitStatus, PlanStatus, Status,
 COMPARABLE: frozenset[Status] = frozenset({Status.MISSED, Status.OFF_TRACK, Status.AT_RISK, Status.ON_TRACK, Status.ACHIEVED})
 
 
-def previous_quarter_end(as_of: _dt.date) -> _dt.date:
-    """The last day of the latest quarter that ended before ``as_of``."""
+def previous_quarter_end(as_of: _dt.date) -> _dt.date | None:
+    """The last day of the latest quarter that ended before ``as_of`` (None before year 1)."""
+    if as_of.year == _dt.MINYEAR and as_of.month <= 3:
+        return None
     quarter_start = _dt.date(as_of.year, 3 * ((as_of.month - 1) // 3) + 1, 1)
     return quarter_start - _dt.timedelta(days=1)
 
 
-def previous_follow_up(doc: PlanDocument, as_of: _dt.date) -> _dt.date:
-    """The date of the latest follow-up before ``as_of``, else the quarter end before it."""
+def previous_follow_up(doc: PlanDocument, as_of: _dt.date) -> _dt.date | None:
+    """The date of the latest follow-up before ``as_of``, else the quarter end before it;
+    None when no day comes before ``as_of``."""
+    if as_of == _dt.date.min:
+        return None
     day_before = as_of - _dt.timedelta(days=1)
     entry = followups.latest(doc.plan, day_before) if doc.plan is not None else None
     return entry.date if entry is not None else previous_quarter_end(as_of)
@@ -67,6 +72,8 @@ def with_trend(
     """``status`` (the plan's status on its as-of date) with the trend of the plan and of
     each benefit since the previous follow-up."""
     since = previous_follow_up(doc, status.as_of)
+    if since is None:
+        return status
     before = plan_status(known_on(doc, since), since, thresholds, fallback=fallback)
     earlier = {b.id: b.status for b in before.benefits}
     benefits = tuple(_benefit_with_trend(b, since, earlier) for b in status.benefits)
