@@ -9,6 +9,7 @@ from pathlib import Path
 
 from nytta.app.analysis import analyse
 from nytta.load.plan import load_plan
+from nytta.render.report.benefits import _forecast
 from nytta.render.report.chart import _y_scale
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.visuals import indicator_chart
@@ -54,6 +55,10 @@ def test_a_falling_count_of_days_has_its_axis_from_zero(tmp_path: Path) -> None:
     ticks = TICK.findall(svg)
     assert ticks == ["0", "2,5", "5", "7,5", "10", "12,5"]
     assert "−" not in "".join(ticks)
+    fact = _forecast(Formatter("sv"), benefit.indicators[0], status)
+    assert fact == "0 dagar (prognosen når målvärdet; begränsad till 0: enheten kan inte vara negativ)"
+    fact = _forecast(Formatter("en"), benefit.indicators[0], status)
+    assert fact == "0 dagar (the forecast reaches the target; bounded at 0: the unit cannot be negative)"
 
 
 def test_the_unbounded_forecast_pulled_the_axis_to_minus_five() -> None:

@@ -13,6 +13,7 @@ import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from nytta.model.bounds import limits
 from nytta.model.plan import Benefit, Indicator
 from nytta.render.report import visuals
 from nytta.render.report.formatting import Formatter, harm_share, reason
@@ -232,7 +233,24 @@ def _forecast(fmt: Formatter, indicator: Indicator, status: IndicatorStatus) -> 
         return ""
     text = TEXT[fmt.lang]
     verdict = text["forecast_meets"] if status.forecast_meets_target else text["forecast_misses"]
-    return f"{fmt.number(status.forecast)} {indicator.unit} ({verdict.lower()})"
+    bounded = _forecast_bound(fmt, indicator, status.forecast)
+    return f"{fmt.number(status.forecast)} {indicator.unit} ({verdict.lower()}{'; ' + bounded if bounded else ''})"
+
+
+def _forecast_bound(fmt: Formatter, indicator: Indicator, forecast: float) -> str:
+    """Why the forecast stands at one of the indicator's bounds, or "" when it stands at none."""
+    bounds = limits(indicator)
+    bound = next((b for b in (bounds.lower, bounds.upper) if b is not None and b.value == forecast), None)
+    if bound is None:
+        return ""
+    key = (
+        "forecast_bounded_stated"
+        if not bound.from_unit
+        else "forecast_bounded_unit"
+        if bound is bounds.lower
+        else "forecast_bounded_percent"
+    )
+    return TEXT[fmt.lang][key].format(value=fmt.number(forecast))
 
 
 def _due(fmt: Formatter, status: IndicatorStatus) -> str:
