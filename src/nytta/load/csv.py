@@ -39,6 +39,9 @@ SWEDISH = {
     "typ": "kind",
 }
 
+#: A measurements file has six columns; a header of more than this many is refused whole,
+#: with one finding, before any row is read (100 000 columns once cost 8 GB).
+MAX_COLUMNS = 64
 #: Twenty indicators measured every day for ten years make 73 000 rows. Each row costs
 #: about a kilobyte once loaded and checked, so rows past this many are not read.
 MAX_ROWS = 200_000
@@ -117,6 +120,8 @@ def read_measurements(text: str) -> CsvTable:
             return CsvTable([], [CsvProblem(1, 1, _("the file is empty; expected a header row"))], delimiter)
         except csv.Error as exc:
             return CsvTable([], [CsvProblem(1, 1, _("unreadable header: {error}", error=exc))], delimiter)
+        if len(written) > MAX_COLUMNS:
+            return CsvTable([], [_too_many_columns(len(written), header_line, delimiter)], delimiter)
         header = [column_name(name) for name in written]
         problems = _header_problems(header, written, header_line, delimiter)
         if any(name not in header for name in REQUIRED):
@@ -161,6 +166,17 @@ def _too_many_rows() -> str:
     )
 
 
+def _too_many_columns(count: int, header_line: str, delimiter: str) -> CsvProblem:
+    """The one finding about a header far wider than a measurements file, at its first column too many."""
+    column = _col(_field_columns(header_line.removeprefix("\ufeff"), delimiter), MAX_COLUMNS)
+    message = _(
+        "the header has {count} columns, far more than a measurements file has (indicator, date, value, "
+        "and optionally source, note, kind); no row was read",
+        count=count,
+    )
+    return CsvProblem(1, column, message)
+
+
 def _tabbed(line: str, delimiter: str) -> bool:
     """Whether tabs, not the delimiter, separate the fields of ``line``."""
     return line.count("\t") > line.count(delimiter)
@@ -198,11 +214,13 @@ def _header_problems(header: list[str], written: list[str], line: str, delimiter
         for name in REQUIRED
         if name not in header
     ]
+    first_at: dict[str, int] = {}
     for i, name in enumerate(header):
+        first_at.setdefault(name, i)
         if name not in REQUIRED + OPTIONAL:
             problems.append(CsvProblem(1, _col(columns, i), _("unknown column '{name}'", name=name)))
-        elif name in header[:i]:
-            first = written[header.index(name)].strip()
+        elif first_at[name] < i:
+            first = written[first_at[name]].strip()
             message = _(
                 "the column '{name}' repeats '{first}' (both are '{column}')", name=written[i].strip(), first=first, column=name
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nytta.render.report.svg import (
@@ -16,6 +17,7 @@ from nytta.render.report.svg import (
     TEXT_COLOUR,
     clean_text,
     fit,
+    fits,
     safe_id,
     svg_open,
     text_el,
@@ -109,14 +111,19 @@ def _marker_text(kind_labels: dict[str, str]) -> str:
 
 
 def _mermaid_ids(nodes: list[ChainNode]) -> dict[str, str]:
-    """Mermaid-safe ids (`n_` + [A-Za-z0-9_]); distinct ids stay distinct."""
+    """Mermaid-safe ids (`n_` + [A-Za-z0-9_]); distinct ids stay distinct. The ids taken are a
+    set, and each base remembers the suffix it got to, so many colliding ids cost no search."""
     ids: dict[str, str] = {}
+    taken: set[str] = set()
+    next_suffix: dict[str, int] = {}
     for node in nodes:
         base = "n_" + re.sub(r"[^A-Za-z0-9_]", "_", node.id)
-        candidate, suffix = base, 2
-        while candidate in ids.values():
+        candidate, suffix = base, next_suffix.get(base, 2)
+        while candidate in taken:
             candidate, suffix = f"{base}_{suffix}", suffix + 1
+        next_suffix[base] = suffix
         ids[node.id] = candidate
+        taken.add(candidate)
     return ids
 
 
@@ -148,28 +155,36 @@ def chain_mermaid(nodes: list[ChainNode], edges: list[tuple[str, str]], kind_lab
 
 
 def wrap(text: str, size: float, max_width: float, max_lines: int) -> list[str]:
-    """`text` over at most `max_lines` lines of `max_width`; an ellipsis ends what does not fit."""
-    words = [piece for word in text.split() for piece in _split_long(word, size, max_width)]
+    """`text` over at most `max_lines` lines of `max_width`; an ellipsis ends what does not fit.
+
+    Linear in the text: a long word is cut in one pass, and no line past the one after the
+    last is laid out (the ellipsis falls within those two)."""
     lines: list[str] = []
-    for word in words:
-        if lines and text_width(f"{lines[-1]} {word}", size) <= max_width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+    for word in text.split():
+        for piece in _split_long(word, size, max_width):
+            if lines and text_width(f"{lines[-1]} {piece}", size) <= max_width:
+                lines[-1] = f"{lines[-1]} {piece}"
+            elif len(lines) > max_lines:
+                break
+            else:
+                lines.append(piece)
+        if len(lines) > max_lines:
+            break
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], fit(" ".join(lines[max_lines - 1 :]), size, max_width)]
     return lines or [""]
 
 
-def _split_long(word: str, size: float, max_width: float) -> list[str]:
-    pieces = []
-    while len(word) > 1 and text_width(word, size) > max_width:
-        cut = len(word) - 1
-        while cut > 1 and text_width(word[:cut], size) > max_width:
-            cut -= 1
-        pieces.append(word[:cut])
-        word = word[cut:]
-    return [*pieces, word]
+def _split_long(word: str, size: float, max_width: float) -> Iterator[str]:
+    """The word in pieces that each fit in `max_width` (at least one character each)."""
+    start = 0
+    while len(word) - start > 1:
+        end = max(fits(word, size, max_width, start), start + 1)
+        if end == len(word):
+            break
+        yield word[start:end]
+        start = end
+    yield word[start:]
 
 
 def _columns(nodes: list[ChainNode], edges: list[tuple[str, str]]) -> list[list[ChainNode]]:
@@ -177,14 +192,18 @@ def _columns(nodes: list[ChainNode], edges: list[tuple[str, str]]) -> list[list[
     by_column: dict[int, list[ChainNode]] = {}
     for node in nodes:
         by_column.setdefault(_COLUMN.get(node.kind, _OTHER_COLUMN), []).append(node)
+    sources_of: dict[str, list[str]] = {}
+    for a, b in edges:
+        sources_of.setdefault(b, []).append(a)
     place: dict[str, float] = {}
     columns = []
     for index in sorted(by_column):
         members = by_column[index]
+        written = {id(node): float(i) for i, node in enumerate(members)}
 
-        def key(node: ChainNode, members: list[ChainNode] = members) -> float:
-            sources = [place[a] for a, b in edges if b == node.id and a in place]
-            return sum(sources) / len(sources) if sources else float(members.index(node))
+        def key(node: ChainNode, written: dict[int, float] = written) -> float:
+            sources = [place[a] for a in sources_of.get(node.id, []) if a in place]
+            return sum(sources) / len(sources) if sources else written[id(node)]
 
         members = sorted(members, key=key)
         place.update((node.id, float(i)) for i, node in enumerate(members))

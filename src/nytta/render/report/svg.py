@@ -42,12 +42,29 @@ def _char_em(ch: str) -> float:
 
 
 def fit(text: str, size: float, max_width: float) -> str:
-    """`text` cut with an ellipsis so that it fits in `max_width`."""
-    if text_width(text, size) <= max_width:
+    """`text` cut with an ellipsis so that it fits in `max_width`: the longest start of it
+    that fits with the ellipsis, found in one pass over the characters up to the cut."""
+    if fits(text, size, max_width) == len(text):
         return text
-    while text and text_width(text + "…", size) > max_width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    ellipsis = size * _char_em("…")
+    width, cut = 0.0, 0
+    for ch in text:
+        if width + size * _char_em(ch) + ellipsis > max_width:
+            break
+        width += size * _char_em(ch)
+        cut += 1
+    return text[:cut].rstrip() + "…"
+
+
+def fits(text: str, size: float, max_width: float, start: int = 0) -> int:
+    """Where the longest piece of `text` from `start` that fits in `max_width` ends; its
+    widths are summed in the order ``text_width`` sums them, and the loop stops at the cut."""
+    width, end = 0.0, start
+    for end in range(start, len(text)):
+        width += size * _char_em(text[end])
+        if width > max_width:
+            return end
+    return len(text)
 
 
 def svg_open(svg_id: str, width: float, height: float, title: str, description: str) -> str:
