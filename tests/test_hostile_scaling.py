@@ -127,7 +127,7 @@ def test_check_text_is_linear_in_findings_on_one_line(tmp_path: Path) -> None:
         run = check_paths([plan], CheckOptions(as_of=date(2026, 11, 27)))
         render_text(run.result, {})
 
-    assert_linear(cost, 1000)
+    assert_linear(cost, 3000)
 
 
 # -- measurement files -----------------------------------------------------------------------

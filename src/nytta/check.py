@@ -109,8 +109,9 @@ def _selected(rule_id: str, options: CheckOptions) -> bool:
 def _finish(
     found: Iterable[Diagnostic], rules: dict[str, Rule], phase: Phase | None, options: CheckOptions
 ) -> Iterable[Diagnostic]:
+    ignored: dict[str, frozenset[str]] = {}  # each source line read once, however many findings it has
     for diagnostic in found:
-        if not _selected(diagnostic.rule, options) or _suppressed(diagnostic):
+        if not _selected(diagnostic.rule, options) or _suppressed(diagnostic, ignored):
             continue
         rule = rules.get(diagnostic.rule)
         severity = options.severities.get(diagnostic.rule) or _milder(
@@ -125,10 +126,11 @@ def _milder(severity: Severity, diagnostic: Diagnostic) -> Severity:
     return Severity.WARNING if diagnostic.severity is Severity.WARNING else severity
 
 
-def _suppressed(diagnostic: Diagnostic) -> bool:
-    if not diagnostic.source_line or "nytta:" not in diagnostic.source_line:
+def _suppressed(diagnostic: Diagnostic, ignored: dict[str, frozenset[str]]) -> bool:
+    """Whether the finding's source line says ``# nytta: ignore[rule]`` for its rule."""
+    line = diagnostic.source_line
+    if not line or "nytta:" not in line:
         return False
-    for match in _IGNORE.finditer(diagnostic.source_line):
-        if diagnostic.rule in {part.strip() for part in match.group(1).split(",")}:
-            return True
-    return False
+    if line not in ignored:
+        ignored[line] = frozenset(part.strip() for match in _IGNORE.finditer(line) for part in match.group(1).split(","))
+    return diagnostic.rule in ignored[line]

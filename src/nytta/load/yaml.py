@@ -349,7 +349,8 @@ def _comma_cut(entries: list[tuple[Node, Node]], index: int, lines: list[str]) -
     if not _plain(value) or value.value == "":
         return 0
     cut = 0
-    for key_node, value_node in entries[index + 1 :]:
+    for following in range(index + 1, len(entries)):  # no slice: this runs for every entry
+        key_node, value_node = entries[following]
         if not (_scalar_key(key_node) and _nothing_after(key_node, value_node, lines)):
             break
         cut += 1
