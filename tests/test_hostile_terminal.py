@@ -154,9 +154,12 @@ def test_no_line_is_a_workflow_command_under_actions(
 def test_the_github_format_keeps_its_annotations(
     folder_with_hostile_names: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Under Actions ``check`` writes annotations, one per finding, each one line."""
+    """Under Actions ``check`` writes annotations, one per finding, each one line, and
+    what they quote is shown, not obeyed."""
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     _, out, _ = run_cli(["check", str(folder_with_hostile_names)], capsys)
     [annotation] = command_lines(out)
     assert annotation.startswith("::error file=") and "%0A%3A%3Aerror" not in annotation
     assert len(out.splitlines()) == 1
+    assert_shown_not_obeyed(out)  # the file name's ESC and BEL, written as escapes
+    assert "\\x1b]0;pwned\\x07" in annotation

@@ -1,10 +1,15 @@
-"""GitHub Actions workflow commands: one ``::error``/``::warning`` annotation per finding."""
+"""GitHub Actions workflow commands: one ``::error``/``::warning`` annotation per finding.
+
+The message and the file name are data of the command: escaped as the runner expects
+(``%``, CR, LF), and their control characters shown as escapes, as in every human format.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from nytta.diagnostics import CheckResult, Diagnostic, RuleInfo, Severity
+from nytta.render.visible import visible
 
 
 def render_github(result: CheckResult, rules: Mapping[str, RuleInfo]) -> str:
@@ -28,10 +33,10 @@ def _command(diagnostic: Diagnostic) -> str:
     properties = ",".join(
         f"{key}={escape_property(value)}"
         for key, value in (
-            ("file", diagnostic.file),
+            ("file", visible(diagnostic.file, keep_breaks=True)),
             ("line", str(diagnostic.line)),
             ("col", str(diagnostic.column)),
             ("title", diagnostic.rule),
         )
     )
-    return f"::{kind} {properties}::{escape_data(diagnostic.message)}"
+    return f"::{kind} {properties}::{escape_data(visible(diagnostic.message, keep_breaks=True))}"

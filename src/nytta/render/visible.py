@@ -23,6 +23,8 @@ import re
 #: C0 controls but tab, DEL, the C1 controls, the bidirectional marks, embeddings,
 #: overrides and isolates, and the Unicode line and paragraph separators.
 _HIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The same but CR and LF, for text whose line breaks a format escapes its own way.
+_HIDDEN_BUT_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 #: A line the Actions runner reads as a command: ``::`` after white space (it trims that).
 _COMMAND = re.compile(r"^([^\S\n]*)::", re.MULTILINE)
@@ -30,11 +32,13 @@ _COMMAND = re.compile(r"^([^\S\n]*)::", re.MULTILINE)
 MAX_SHOWN = 200
 
 
-def visible(text: str) -> str:
-    """``text`` with every control and direction character written as an escape."""
-    if _HIDDEN.search(text) is None:
+def visible(text: str, *, keep_breaks: bool = False) -> str:
+    """``text`` with every control and direction character written as an escape (CR and LF
+    kept with ``keep_breaks``, for a format that escapes them itself)."""
+    hidden = _HIDDEN_BUT_BREAKS if keep_breaks else _HIDDEN
+    if hidden.search(text) is None:
         return text
-    return _HIDDEN.sub(_escape, text)
+    return hidden.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
