@@ -163,3 +163,14 @@ def test_the_github_format_keeps_its_annotations(
     assert len(out.splitlines()) == 1
     assert_shown_not_obeyed(out)  # the file name's ESC and BEL, written as escapes
     assert "\\x1b]0;pwned\\x07" in annotation
+
+
+def test_the_junit_report_of_a_hostile_plan_is_well_formed_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """XML 1.0 cannot hold ESC or NUL: a report with them raw was no report at all."""
+    import xml.etree.ElementTree as ET
+
+    plan = hostile_plan(tmp_path)
+    code, out, _ = run_cli(["check", str(plan), "--format", "junit", "--as-of", AS_OF], capsys)
+    assert code == 1
+    failures = ET.fromstring(out).iter("failure")
+    assert any("\\x1b]0;pwned" in (failure.get("message") or "") for failure in failures)

@@ -1,5 +1,7 @@
 """JUnit XML output: one test case per checked file, one failure per error finding; the
-warnings in each case's output, introduced in the current language."""
+warnings in each case's output, introduced in the current language. File names and
+messages show their control characters as escapes: XML 1.0 cannot hold most of them, and a
+report that does not parse is no report."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from nytta.diagnostics import CheckResult, Diagnostic, RuleInfo, Severity
 from nytta.i18n import _
+from nytta.render.visible import visible
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -44,17 +47,17 @@ def _group_by_file(result: CheckResult) -> dict[str, list[Diagnostic]]:
 
 
 def _describe(diagnostic: Diagnostic) -> str:
-    location = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
-    return f"{location} {diagnostic.rule} {diagnostic.message}"
+    location = f"{visible(diagnostic.file)}:{diagnostic.line}:{diagnostic.column}"
+    return f"{location} {diagnostic.rule} {visible(diagnostic.message)}"
 
 
 def _testcase(suite: Element, file: str, found: list[Diagnostic]) -> None:
     import xml.etree.ElementTree as ET
 
-    case = ET.SubElement(suite, "testcase", {"classname": file, "name": file})
+    case = ET.SubElement(suite, "testcase", {"classname": visible(file), "name": visible(file)})
     for diagnostic in found:
         if _is_error(diagnostic):
-            failure = ET.SubElement(case, "failure", {"type": diagnostic.rule, "message": diagnostic.message})
+            failure = ET.SubElement(case, "failure", {"type": diagnostic.rule, "message": visible(diagnostic.message)})
             failure.text = _describe(diagnostic)
     warnings = [d for d in found if d.severity is Severity.WARNING]
     if warnings:
