@@ -24,6 +24,8 @@ HOSTILE = {
     "braces": "{a: " * 30_000,
     "dashes": "- " * 50_000 + "x",
     "closed brackets": "[" * 30_000 + "]" * 30_000,
+    "pairs in brackets": "[a: " * 30_000,  # a mapping of one pair in each sequence, without '{'
+    "explicit keys": "? " * 30_000 + "x",
 }
 
 

@@ -8,7 +8,8 @@ proves it shallow: few ``[`` and ``{`` in all, and no line that starts with a lo
 document is composed here from the same parser's events, one level at a time without
 recursion, and refused at the first value nested deeper than :data:`MAX_DEPTH`.
 
-Why the count bounds the depth: a flow collection starts at a ``[`` or ``{``; a block
+Why the count bounds the depth: a flow collection starts at a ``[`` or ``{`` (a mapping of
+one pair written in a sequence, ``[a: [b: …]]``, at most one more per ``[``); a block
 collection starts at a column where the line's indentation or its leading indicators end,
 and the block levels open at any point have distinct columns (one more for a list written
 at its key's indentation), so they are at most twice the longest such leading run, plus two.
@@ -38,7 +39,7 @@ MAX_DEPTH = 64
 #: the document is refused while it is being composed.
 MAX_NODES = 500_000
 #: The C composer is trusted with documents that provably nest no deeper than about
-#: ``FLOW_BRACKETS + 2 * BLOCK_RUN``: a tenth of what overflows an 8 MB stack, and within
+#: ``2 * (FLOW_BRACKETS + BLOCK_RUN)``: a tenth of what overflows an 8 MB stack, and within
 #: the 1–2 MB of a Windows main thread.
 FLOW_BRACKETS = 1_000
 BLOCK_RUN = 300
