@@ -106,6 +106,21 @@ def test_a_template_that_writes_without_end_fails_as_a_template(folder: Path) ->
     assert_template_failed(report(folder, "-f", "html"))
 
 
+def test_work_that_each_bound_allows_but_adds_up_stops_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large string made anew in every iteration: each bound allows it, the clock does not."""
+    from jinja2.exceptions import SecurityError
+
+    from nytta.render.report import sandbox
+    from nytta.render.report.environment import environment
+
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 0.5)
+    template = environment("md").from_string("{% for i in range(100000) %}{% set s = 'x' * 10**7 %}{% endfor %}")
+    started = time.perf_counter()
+    with pytest.raises(SecurityError, match=r"longer than 0\.5 seconds"):
+        template.render()
+    assert time.perf_counter() - started < 10
+
+
 def test_the_shipped_templates_run_within_the_bounds(folder: Path) -> None:
     """The budgets are far above what a report needs: the whole plans folder renders."""
     done = subprocess.run(

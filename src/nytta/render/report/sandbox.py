@@ -6,10 +6,10 @@ could still read files through symlinks and loop, compute and write without end.
 - :class:`ContainedLoader` finds a template by name in its folders and refuses one whose
   real path (symlinks resolved) leaves the folder it was found in, before reading it;
 - :class:`BoundedEnvironment` counts every ``for`` loop's iterations (a recursive loop's
-  ``loop(…)`` too), the characters the
-  template and its macros put together, and the size of what ``*``, ``**`` and ``%`` would
-  make (a string or list repeated, a power of an integer, a ``%`` format with a huge width),
-  and stops the template with a :class:`~jinja2.exceptions.SecurityError` past each bound.
+  ``loop(…)`` too), the characters the template and its macros put together, the size of
+  what ``*``, ``**`` and ``%`` would make (a string or list repeated, a power of an
+  integer, a ``%`` format with a huge width) and the time it has run, and stops the
+  template with a :class:`~jinja2.exceptions.SecurityError` past each bound.
 
 Recursion ends in Python's RecursionError; ``nytta.render.report.build`` turns every
 failure of a user's template into "the report template failed: …" and exit code 2.
@@ -20,6 +20,7 @@ from __future__ import annotations
 import operator
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -33,6 +34,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 #: Iterations of all the ``for`` loops of one rendering together.
 MAX_ITERATIONS = 10_000_000
+#: Seconds one rendering may take, checked at each loop iteration: the safety net for work
+#: that each bound allows but that adds up (a large string made anew in every iteration).
+MAX_SECONDS = 120.0
 #: Characters one rendering may put together (its output, macros and ``set`` blocks counted).
 MAX_OUTPUT = 256 * 1024 * 1024
 #: The largest integer an operator may make, in bits (some 30 000 decimal digits).
@@ -96,6 +100,7 @@ class BoundedEnvironment(SandboxedEnvironment):
         super().__init__(**options)
         self.iterations_left = MAX_ITERATIONS
         self.output_left = MAX_OUTPUT
+        self.deadline = time.monotonic() + MAX_SECONDS
         self.filters[_COUNTED] = _counted
 
     def concat(self, pieces: Iterable[str]) -> str:
@@ -150,4 +155,6 @@ def _counted(environment: BoundedEnvironment, iterable: Any) -> Iterator[Any]:
         environment.iterations_left -= 1
         if environment.iterations_left < 0:
             raise SecurityError(f"the template's loops run more than {MAX_ITERATIONS} times")
+        if time.monotonic() > environment.deadline:
+            raise SecurityError(f"the template runs longer than {MAX_SECONDS:g} seconds")
         yield item
