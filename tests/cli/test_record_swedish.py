@@ -7,13 +7,11 @@ from __future__ import annotations
 import datetime as _dt
 import shutil
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import DATA, run_cli
-from nytta.i18n import set_language
 from nytta.rules.examples import BASE_PLAN
 
 CSV_PLAN = BASE_PLAN.replace("  approvals:", "  measurements_file: matningar.csv\n  approvals:").replace(
@@ -23,13 +21,6 @@ CSV_PLAN = BASE_PLAN.replace("  approvals:", "  measurements_file: matningar.csv
 #: semicolons, decimal commas, Swedish column names.
 SWEDISH_CSV = "\ufeffIndikator;Datum;Värde;Källa;Kommentar\r\ndagar;2026-06-30;30,5;Ärendesystemet;Före semestern\r\n"
 LANGS = ["en", "sv"]
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    """A run with ``--lang sv`` leaves Swedish on in this process; the next test starts in English."""
-    yield
-    set_language("en")
 
 
 def _nytta(lang: str, argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

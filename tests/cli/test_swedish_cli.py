@@ -9,24 +9,15 @@ precedence of ``nytta.i18n.choose`` itself is tested in ``tests/test_catalogue.p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conftest import PLANS, run_cli
 from nytta.cli import COMMANDS
-from nytta.i18n import set_language
 
 LOCALE = ("NYTTA_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
 PLAN = PLANS / "digitala-vardbesok.yaml"  # a Swedish plan (language: sv)
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards() -> Iterator[None]:
-    """Each run sets the language for the whole process; the next test starts in English."""
-    yield
-    set_language("en")
 
 
 @pytest.fixture

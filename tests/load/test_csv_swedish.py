@@ -20,13 +20,6 @@ CSV_NAME = f"{CSV_PLAN}.measurements.csv"
 AS_OF = _dt.date(2026, 11, 27)
 
 
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
-
-
 @pytest.fixture(params=["en", "sv"])
 def lang(request: pytest.FixtureRequest) -> Iterator[str]:
     set_language(request.param)

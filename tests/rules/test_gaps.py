@@ -5,7 +5,6 @@ month ends kept, the grace of measurement-overdue)."""
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -121,13 +120,6 @@ CASES = [
 @pytest.mark.parametrize("item", CASES)
 def test_findings(item: Case, tmp_path: Path) -> None:
     check_case(item, tmp_path)
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 def _messages(write_plan, fragment: str) -> list[str]:

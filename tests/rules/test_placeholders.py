@@ -5,7 +5,6 @@ English, is reported where it is, and no plan of the repository's own is."""
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -126,14 +125,6 @@ CASES = [
 @pytest.mark.parametrize("item", CASES)
 def test_findings(item: Case, tmp_path: Path) -> None:
     check_case(item, tmp_path)
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Each test starts in English, whatever a test before it left (the language is per process)."""
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture
