@@ -125,3 +125,51 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
         main(argv)
     out, err = capsys.readouterr()
     return int(info.value.code or 0), out, err
+
+
+#: A falling indicator of days whose straight-line forecast passes below zero.
+DAYS_PLAN = """\
+nytta: 1
+plan: {{id: p, title: Plan, phase: realise}}
+people: [{{id: anna, name: Anna}}]
+stakeholders: [{{id: s, name: S, category: citizens}}]
+goals: [{{id: g, name: G}}]
+benefits:
+  - id: b
+    name: Kortare handläggning
+    owner: anna
+    recipients: [s]
+    goals: [g]
+    indicators:
+      - id: i
+        name: Handläggningstid
+        unit: {unit}
+        direction: {direction}
+{extra}        baseline: {{value: 10, date: 2025-01-01}}
+        targets: [{{date: 2026-01-01, value: {target}}}]
+        measurements:
+          - {{date: 2025-04-01, value: {first}}}
+          - {{date: 2025-07-01, value: {second}}}
+          - {{date: 2025-10-01, value: {third}}}
+"""
+
+
+def days_plan(
+    tmp_path: Path,
+    *,
+    unit: str = "dagar",
+    direction: str = "decrease",
+    target: float = 2,
+    values: tuple[float, float, float] = (7, 4, 2.2),
+    bounds: str | None = None,
+) -> PlanDocument:
+    extra = f"        bounds: {bounds}\n" if bounds else ""
+    text = DAYS_PLAN.format(
+        unit=unit, direction=direction, extra=extra, target=target, first=values[0], second=values[1], third=values[2]
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = load_plan(path, "plan.yaml")
+    assert doc is not None and doc.plan is not None
+    assert [d for d in doc.diagnostics if d.rule == "schema"] == []
+    return doc

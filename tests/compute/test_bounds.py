@@ -10,62 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import days_plan
 from nytta.compute.status import plan_status
 from nytta.compute.trajectory import measure, planned_curve, unbounded_forecast
 from nytta.i18n import set_language
-from nytta.load.plan import PlanDocument, load_plan
+from nytta.load.plan import PlanDocument
 from nytta.model.bounds import DEFAULT_UNITS, Bound, Limits, unit_limits
 from nytta.results.status import IndicatorStatus
 
 D = _dt.date.fromisoformat
 AS_OF = D("2025-11-01")
-
-#: A falling indicator of days whose straight-line forecast passes below zero.
-DAYS_PLAN = """\
-nytta: 1
-plan: {{id: p, title: Plan, phase: realise}}
-people: [{{id: anna, name: Anna}}]
-stakeholders: [{{id: s, name: S, category: citizens}}]
-goals: [{{id: g, name: G}}]
-benefits:
-  - id: b
-    name: Kortare handläggning
-    owner: anna
-    recipients: [s]
-    goals: [g]
-    indicators:
-      - id: i
-        name: Handläggningstid
-        unit: {unit}
-        direction: {direction}
-{extra}        baseline: {{value: 10, date: 2025-01-01}}
-        targets: [{{date: 2026-01-01, value: {target}}}]
-        measurements:
-          - {{date: 2025-04-01, value: {first}}}
-          - {{date: 2025-07-01, value: {second}}}
-          - {{date: 2025-10-01, value: {third}}}
-"""
-
-
-def days_plan(
-    tmp_path: Path,
-    *,
-    unit: str = "dagar",
-    direction: str = "decrease",
-    target: float = 2,
-    values: tuple[float, float, float] = (7, 4, 2.2),
-    bounds: str | None = None,
-) -> PlanDocument:
-    extra = f"        bounds: {bounds}\n" if bounds else ""
-    text = DAYS_PLAN.format(
-        unit=unit, direction=direction, extra=extra, target=target, first=values[0], second=values[1], third=values[2]
-    )
-    path = tmp_path / "plan.yaml"
-    path.write_text(text, encoding="utf-8")
-    doc = load_plan(path, "plan.yaml")
-    assert doc is not None and doc.plan is not None
-    assert [d for d in doc.diagnostics if d.rule == "schema"] == []
-    return doc
 
 
 def indicator_status(doc: PlanDocument) -> IndicatorStatus:

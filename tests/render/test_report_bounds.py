@@ -7,46 +7,19 @@ import re
 from datetime import date
 from pathlib import Path
 
+from conftest import days_plan
 from nytta.app.analysis import analyse
-from nytta.load.plan import load_plan
 from nytta.render.report.benefits import _forecast
 from nytta.render.report.chart import _y_scale
 from nytta.render.report.formatting import Formatter
 from nytta.render.report.visuals import indicator_chart
 
-PLAN = """\
-nytta: 1
-plan: {id: p, title: Plan, phase: realise}
-people: [{id: anna, name: Anna}]
-stakeholders: [{id: s, name: S, category: citizens}]
-goals: [{id: g, name: G}]
-benefits:
-  - id: b
-    name: Kortare handläggning
-    owner: anna
-    recipients: [s]
-    goals: [g]
-    indicators:
-      - id: i
-        name: Handläggningstid
-        unit: dagar
-        direction: decrease
-        baseline: {value: 10, date: 2025-01-01}
-        targets: [{date: 2026-01-01, value: 2}]
-        measurements:
-          - {date: 2025-04-01, value: 7}
-          - {date: 2025-07-01, value: 4}
-          - {date: 2025-10-01, value: 2.2}
-"""
-
 TICK = re.compile(r'<text x="[^"]*" y="[^"]*" [^>]*text-anchor="end" fill="#333333"[^>]*>([^<]*)</text>')
 
 
 def test_a_falling_count_of_days_has_its_axis_from_zero(tmp_path: Path) -> None:
-    path = tmp_path / "plan.yaml"
-    path.write_text(PLAN, encoding="utf-8")
-    doc = load_plan(path, "plan.yaml")
-    assert doc is not None and doc.plan is not None
+    doc = days_plan(tmp_path)
+    assert doc.plan is not None
     analysis = analyse(doc, date(2025, 11, 1)).result()
     benefit = doc.plan.benefits[0]
     status = analysis.status.benefits[0].indicators[0]
