@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,3 +174,14 @@ def days_plan(
     assert doc is not None and doc.plan is not None
     assert [d for d in doc.diagnostics if d.rule == "schema"] == []
     return doc
+
+
+def as_json(value: Any) -> Any:
+    """What an editor's YAML language server hands the schema: dates as strings."""
+    if isinstance(value, dict):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value

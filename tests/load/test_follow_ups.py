@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, as_json
 from nytta.load.plan import load_plan
 from nytta.load.yaml import parse_yaml
 from nytta.model import followups
@@ -77,18 +76,8 @@ def test_the_models_round_trip(tmp_path: Path) -> None:
     assert again.model_dump() == plan.model_dump()
 
 
-def _as_json(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _as_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_json(v) for v in value]
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return value
-
-
 def _errors(text: str) -> list[str]:
-    data = _as_json(parse_yaml(text).data)
+    data = as_json(parse_yaml(text).data)
     return [e.message for e in jsonschema.Draft202012Validator(plan_schema()).iter_errors(data)]
 
 
