@@ -20,6 +20,7 @@ else English.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,14 +82,22 @@ def choose(explicit: str | None, environ: Mapping[str, str], configured: str | N
         return environ["NYTTA_LANG"]
     if configured:
         return configured
+    return locale_language(environ)
+
+
+def locale_language(environ: Mapping[str, str]) -> str:
+    """The locale's language: Swedish when the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``
+    that is set starts with ``sv`` (as for every program on the machine), else English."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(variable)
-        if value:  # the first one set decides, as for every program on the machine
+        if value:
             return "sv" if value.lower().startswith("sv") else "en"
     return "en"
 
 
+@functools.cache
 def _load(lang: str) -> gettext.NullTranslations:
+    """The catalogue of ``lang``, read once per process however often the language is set."""
     import gettext
     import io
 

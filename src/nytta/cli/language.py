@@ -16,7 +16,7 @@ from typing import Any
 from typer import _click as click  # the option parser typer ships
 
 from nytta.app.errors import UsageProblem
-from nytta.i18n import LANGUAGES, N_, _, choose, set_language
+from nytta.i18n import LANGUAGES, N_, _, choose, locale_language, set_language
 
 #: The parser's own words, marked for the catalogue; shown through ``_()``.
 PARSER_WORDS = (
@@ -28,7 +28,6 @@ PARSER_WORDS = (
     N_("[OPTIONS]"),
     N_("COMMAND [ARGS]..."),
 )
-LOCALE = ("LC_ALL", "LC_MESSAGES", "LANG")  # the variables that name the locale, first set first
 _EXTRAS = re.compile(r"\[(default: (?P<default>.*)|required)\]$")
 
 
@@ -73,7 +72,7 @@ def _configured(config: str | None) -> str | None:
 
 def _speak_the_locale() -> None:
     """Speak the locale's language: the one to say that the language asked for is wrong in."""
-    set_language(choose(None, {name: os.environ[name] for name in LOCALE if name in os.environ}))
+    set_language(locale_language(os.environ))
 
 
 def translated(command: Any) -> Any:
@@ -146,12 +145,13 @@ class _Formatter(click.HelpFormatter):
 
 
 def _row_text(text: str) -> str:
-    text = _(text)
+    """An option's help (the ``--help`` option's is still English here) with typer's extras translated."""
     match = _EXTRAS.search(text)
     if match is None:
-        return text
+        return _(text)
     extra = _("[required]") if match["default"] is None else _("[default: {value}]", value=match["default"])
-    return _(text[: match.start()].rstrip()) + " " + extra if text[: match.start()].strip() else extra
+    help_text = text[: match.start()].rstrip()
+    return f"{_(help_text)} {extra}" if help_text else extra
 
 
 class _Context(click.Context):
