@@ -110,6 +110,14 @@ class Rating(str, Enum):
     HIGH = "high"
 
 
+class Size(str, Enum):
+    """How large a benefit that is not valued in money is (Inera: liten/måttlig/stor)."""
+
+    SMALL = "small"
+    MODERATE = "moderate"
+    LARGE = "large"
+
+
 class Language(str, Enum):
     SV = "sv"
     EN = "en"
@@ -162,6 +170,7 @@ SWEDISH: dict[type[Enum], dict[str, str]] = {
     },
     Role: {"förändringsägare": "change_owner", "nyttoägare": "benefit_owner", "styrgrupp": "steering_group"},
     Rating: {"låg": "low", "medel": "medium", "hög": "high"},
+    Size: {"liten": "small", "måttlig": "moderate", "stor": "large"},
 }
 
 

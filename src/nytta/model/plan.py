@@ -10,11 +10,14 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from pydantic import (
+    AliasChoices,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
+    Tag,
     model_validator,
 )
 
@@ -32,6 +35,7 @@ from nytta.model.enums import (
     Polarity,
     Rating,
     Role,
+    Size,
     StakeholderCategory,
     accepting_aliases,
 )
@@ -139,10 +143,50 @@ class Realisation(Node):
     end: Date | None = None
 
 
+def _keys(*names: str) -> Any:
+    """A field read under its English key or its Swedish aliases (with or without å/ä/ö)."""
+    return Field(validation_alias=AliasChoices(*names))
+
+
+class Range(Node):
+    """An estimate written as lowest / likely / highest (lägst / troligt / högst)."""
+
+    low: Number = _keys("low", "lägst", "lagst")
+    likely: Number = _keys("likely", "troligt")
+    high: Number = _keys("high", "högst", "hogst")
+
+
+def _estimate_kind(value: Any) -> str:
+    return "range" if isinstance(value, dict) else "number"
+
+
+#: A number, or a range ``{low, likely, high}``; the scenarios of the nyttokalkyl pick one of them.
+Estimate = Annotated[
+    Annotated[Number, Tag("number")] | Annotated[Range, Tag("range")],
+    Discriminator(_estimate_kind),
+]
+
+
+class HourlyCost(Node):
+    """An hourly cost worked out from a monthly salary: monthly_salary / (hours_per_fte / 12) ×
+    (1 + employer_contributions), both of those from the calculation block."""
+
+    monthly_salary: Estimate = _keys("monthly_salary", "månadslön", "manadslon")
+
+
+def _unit_value_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "salary" if {"monthly_salary", "månadslön", "manadslon"} & set(value) else "range"
+    return "number"
+
+
 class Valuation(Node):
-    unit_value: Number
-    volume: Number = 1.0
-    attribution: Number = 1.0
+    unit_value: Annotated[
+        Annotated[Number, Tag("number")] | Annotated[Range, Tag("range")] | Annotated[HourlyCost, Tag("salary")],
+        Discriminator(_unit_value_kind),
+    ]
+    volume: Estimate = 1.0
+    attribution: Estimate = 1.0
 
 
 class Baseline(Node):
@@ -211,6 +255,7 @@ class Benefit(Node):
     preconditions: list[str] = []
     confidence: Annotated[Rating, *accepting_aliases(Rating)] | None = None
     valuation: Valuation | None = None
+    size: Annotated[Size, *accepting_aliases(Size)] | None = None
     indicators: list[Indicator] = []
     tags: list[str] = []
 
@@ -235,7 +280,7 @@ class Cost(Node):
     kind: Annotated[CostKind, *accepting_aliases(CostKind)]
     category: str | None = None
     bearer: str | None = None
-    amounts: dict[int, Number]
+    amounts: dict[int, Estimate]
 
 
 class Calculation(Node):
@@ -244,6 +289,9 @@ class Calculation(Node):
     last_year: int
     discount_rate: Number
     price_level_year: int | None = None
+    rate_source: str | None = None
+    hours_per_fte: Annotated[Number, Field(gt=0)] = 1700.0
+    employer_contributions: Annotated[Number, Field(ge=0)] = 0.54
 
 
 class Risk(Node):
