@@ -81,6 +81,17 @@ CALC_KEYS = [
     "payback_year",
     "discounted_payback_year",
     "realised_to_date",
+    # the additions of issue 16 (Inera's measures), after the contract's keys of §7
+    "rate_source",
+    "hours_per_fte",
+    "employer_contributions",
+    "ranged",
+    "scenarios",
+    "sensitivity",
+    "category_shares",
+    "value_by_recipient",
+    "released_time",
+    "unvalued",
 ]
 
 

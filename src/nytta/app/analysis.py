@@ -64,9 +64,12 @@ class Analysis:
     def values_to_date(self) -> Mapping[str, tuple[float, float]]:
         if self.calc is None:
             return {}
-        years, day = self.calc.years, self.as_of
+        years, day, block = self.calc.years, self.as_of, self.plan.calculation
         return {
-            b.id: (sum(benefit_values(b, years, day).values()), sum(realised_values(b, self.doc, years, day).values()))
+            b.id: (
+                sum(benefit_values(b, years, day, block).values()),
+                sum(realised_values(b, self.doc, years, day, block).values()),
+            )
             for b in self.plan.benefits
             if b.valuation is not None
         }

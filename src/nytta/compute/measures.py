@@ -1,0 +1,143 @@
+"""Inera's result measures beside the nyttokalkyl's figures.
+
+This module owns what the calculation adds to the contract's figures: the scenarios and
+sensitivity (from ``scenarios``), each benefit category's share of the benefits, the
+benefits' value by recipient (nyttomottagare: by stakeholder and by stakeholder category),
+the staff time redeployment benefits release (hours and full-time equivalents), and the
+benefits that are not valued in money, with their size.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from nytta.compute.estimates import LIKELY, hourly_cost, input_values, quantity
+from nytta.compute.flows import Flows, plain, present_value, rounded, total
+from nytta.compute.scenarios import Gains, scenarios, sensitivity
+from nytta.model.enums import Category
+from nytta.model.plan import Benefit, HourlyCost, Plan, Range
+from nytta.model.units import hours_per_unit
+from nytta.results.calc import UNASSIGNED, ReleasedTime, Unvalued, Yearly
+
+
+def measures(
+    plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows, categories: dict[str, Yearly]
+) -> dict[str, Any]:
+    """The fields of ``Calculation`` beyond the contract's figures, by name."""
+    block = plan.calculation
+    assert block is not None
+    by_stakeholder, by_category = value_by_recipient(plan, {k: present_value(v, factors) for k, v in likely.by_benefit.items()})
+    return {
+        "rate_source": block.rate_source,
+        "hours_per_fte": plain(block.hours_per_fte),
+        "employer_contributions": plain(block.employer_contributions),
+        "ranged": is_ranged(plan),
+        "scenarios": scenarios(plan, years, gains, factors, likely),
+        "sensitivity": sensitivity(plan, years, gains, factors),
+        "category_shares": category_shares(categories, factors),
+        "value_by_stakeholder": by_stakeholder,
+        "value_by_stakeholder_category": by_category,
+        "stakeholder_names": {s.id: s.name for s in plan.stakeholders},
+        "released_time": released_time(plan, gains),
+        "unvalued": unvalued(plan),
+    }
+
+
+def is_ranged(plan: Plan) -> bool:
+    """Whether some valuation or cost amount of the plan is a range."""
+    for benefit in plan.benefits:
+        valuation = benefit.valuation
+        if valuation is not None:
+            unit = valuation.unit_value.monthly_salary if isinstance(valuation.unit_value, HourlyCost) else valuation.unit_value
+            if any(isinstance(v, Range) for v in (unit, valuation.volume, valuation.attribution)):
+                return True
+    return any(isinstance(v, Range) for cost in plan.costs for v in cost.amounts.values())
+
+
+def category_shares(categories: dict[str, Yearly], factors: Yearly) -> dict[str, float]:
+    """Each category's present value over the benefits' total, when that total is positive
+    (categories without value are left out)."""
+    values = {name: present_value(row, factors) for name, row in categories.items()}
+    whole = total(values.values())
+    if whole <= 0:
+        return {}
+    return {name: plain(value / whole) for name, value in values.items() if value != 0}
+
+
+def value_by_recipient(plan: Plan, values: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """The benefits' present values split by their recipients' shares, summed by stakeholder
+    id and by stakeholder category; recipients without a share split what the stated shares
+    leave equally, and what no share covers is under UNASSIGNED."""
+    categories = {s.id: s.category.value for s in plan.stakeholders}
+    parts: dict[str, list[float]] = {}
+    by_category: dict[str, list[float]] = {}
+    for benefit in plan.benefits:
+        if benefit.id not in values:
+            continue
+        for stakeholder, share in shares(benefit).items():
+            part = rounded(Fraction(values[benefit.id]) * share)
+            parts.setdefault(stakeholder, []).append(part)
+            category = UNASSIGNED if stakeholder == UNASSIGNED else categories.get(stakeholder, UNASSIGNED)
+            by_category.setdefault(category, []).append(part)
+    return {k: total(v) for k, v in parts.items()}, {k: total(v) for k, v in by_category.items()}
+
+
+def shares(benefit: Benefit) -> dict[str, Fraction]:
+    """Each recipient's exact share of the benefit (summing to 1, UNASSIGNED included when
+    some is left over); shares over 1 in total (a ``share-sum`` error) are scaled to 1."""
+    stated = {r.stakeholder: Fraction(r.share) for r in benefit.recipients if r.share is not None}
+    unshared = [r.stakeholder for r in benefit.recipients if r.share is None and r.stakeholder not in stated]
+    result: dict[str, Fraction] = {}
+    for stakeholder, share in stated.items():
+        result[stakeholder] = result.get(stakeholder, Fraction(0)) + share
+    given = sum(result.values(), Fraction(0))
+    if given > 1:
+        return {k: v / given for k, v in result.items()}
+    rest = 1 - given
+    if unshared:
+        for stakeholder in unshared:
+            result[stakeholder] = result.get(stakeholder, Fraction(0)) + rest / len(unshared)
+    elif rest > 0:
+        result[UNASSIGNED] = rest
+    return result
+
+
+def released_time(plan: Plan, gains: Gains) -> tuple[ReleasedTime, ...]:
+    """The hours and full-time equivalents per year of each redeployment benefit valued in
+    hours (its indicator measured in hours or minutes, or an hourly cost from a salary)."""
+    block = plan.calculation
+    assert block is not None
+    rows = []
+    for benefit in plan.benefits:
+        indicator = benefit.valuation_indicator
+        if benefit.category is not Category.REDEPLOYMENT or benefit.valuation is None or indicator is None:
+            continue
+        salary = benefit.valuation.unit_value if isinstance(benefit.valuation.unit_value, HourlyCost) else None
+        per_unit = hours_per_unit(indicator.unit) or (Fraction(1) if salary is not None else None)
+        if per_unit is None or benefit.id not in gains:
+            continue
+        amount = quantity(benefit, LIKELY) * per_unit
+        hours = {year: rounded(amount * gain) for year, gain in gains[benefit.id].items()}
+        fte = {year: rounded(amount * gain / Fraction(block.hours_per_fte)) for year, gain in gains[benefit.id].items()}
+        monthly = cost = None
+        if salary is not None:
+            monthly = input_values(plan, ("valuation", benefit.id, "monthly_salary"))[1]
+            cost = rounded(hourly_cost(Fraction(monthly), block))
+        rows.append(ReleasedTime(benefit.id, benefit.name, hours, fte, monthly, cost))
+    return tuple(rows)
+
+
+def unvalued(plan: Plan) -> tuple[Unvalued, ...]:
+    """The benefits without a valuation, in plan order, with their size if given."""
+    return tuple(
+        Unvalued(
+            b.id,
+            b.name,
+            b.category.value if b.category is not None else None,
+            b.polarity.value,
+            b.size.value if b.size is not None else None,
+        )
+        for b in plan.benefits
+        if b.valuation is None
+    )
