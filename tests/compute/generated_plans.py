@@ -273,3 +273,124 @@ def scalar(value: Any) -> str:
     if isinstance(value, (_dt.date, str)):
         return value.isoformat() if isinstance(value, _dt.date) else value
     return repr(value)
+
+
+# -- estimates as ranges (issue 16) ------------------------------------------------------
+#
+# ``ranged_plans`` draws a plan from ``plans`` (so everything above holds) and then writes
+# some of its estimates as ranges {low, likely, high} around the number drawn (its likely
+# value; the keys now and then the Swedish lägst/troligt/högst), some unit values as an
+# hourly cost {monthly_salary: …}, and recipients from several stakeholders of several
+# categories with shares (summing to at most 1) or without. ``plans`` itself draws as before.
+
+#: The keys of a range: English, and Swedish.
+RANGE_KEYS = (("low", "likely", "high"), ("lägst", "troligt", "högst"))
+#: The stakeholders of a ranged plan, by category (two of one category, to be summed).
+STAKEHOLDERS = (
+    ("s", "citizens"),
+    ("handlaggare", "own_organisation"),
+    ("ledning", "own_organisation"),
+    ("foretag", "businesses"),
+    ("region", "other_public"),
+)
+
+
+@st.composite
+def ranged_plans(draw: st.DrawFn, *, disbenefits: bool = True, cost_ranges: bool = True) -> Drawn:
+    """A plan of ``plans`` with some estimates written as ranges. Without ``disbenefits`` its
+    dis-benefits are left out (and it has at least one benefit); without ``cost_ranges`` every
+    cost amount stays a number."""
+    drawn = draw(plans())
+    data = drawn.data
+    if not disbenefits:
+        first = data["calculation"]["first_year"]
+        data["benefits"] = [b for b in data["benefits"] if _is_benefit(b)] or [
+            draw(benefit_data("b0", first, drawn.as_of).filter(_is_benefit))
+        ]
+    data["stakeholders"] = [{"id": ident, "name": ident.title(), "category": category} for ident, category in STAKEHOLDERS]
+    for benefit in data["benefits"]:
+        benefit["recipients"] = recipients_data(draw)
+        if "valuation" in benefit:
+            ranged_valuation(draw, benefit["valuation"])
+    if cost_ranges:
+        for cost in data["costs"]:
+            cost["amounts"] = {year: maybe_range(draw, amount, 0, 2 * amount) for year, amount in cost["amounts"].items()}
+    block = data["calculation"]
+    if draw(st.booleans()):
+        block["hours_per_fte"] = draw(st.sampled_from([1700, 1600, 1720.5, 800]))
+    if draw(st.booleans()):
+        block["employer_contributions"] = draw(st.sampled_from([0, 0.54, 0.5, 0.3142]))
+    return drawn
+
+
+def _is_benefit(benefit: Data) -> bool:
+    return benefit["polarity"] == "benefit"
+
+
+def recipients_data(draw: st.DrawFn) -> list[Any]:
+    """Some of the stakeholders (none now and then: a missing-recipient error, and the value is
+    unassigned), each with a share or without; the shares in hundredths, summing to at most 1."""
+    if draw(st.integers(0, 5)) == 3:  # (hypothesis draws 0 more often than 1 in 6)
+        return []
+    chosen = draw(st.lists(st.sampled_from([ident for ident, _ in STAKEHOLDERS]), min_size=1, max_size=4, unique=True))
+    left = 100
+    recipients: list[Any] = []
+    for ident in chosen:
+        if draw(st.booleans()):
+            share = draw(st.integers(0, left))
+            left -= share
+            recipients.append({"stakeholder": ident, "share": share / 100})
+        else:
+            recipients.append(ident)
+    return recipients
+
+
+def ranged_valuation(draw: st.DrawFn, valuation: Data) -> None:
+    """Write some of the valuation's estimates as ranges around their numbers (unit value and
+    volume at least 0, attribution within 0–1), or its unit value as an hourly cost."""
+    unit_value = valuation["unit_value"]
+    shape = draw(st.sampled_from(["number", "range", "range", "salary", "salary range"]))
+    if shape.startswith("salary"):
+        salary = decimal(draw, 15_000, 90_000)
+        valuation["unit_value"] = {"monthly_salary": maybe_range(draw, salary, 0, 2 * salary, always=shape == "salary range")}
+    elif shape == "range":
+        valuation["unit_value"] = maybe_range(draw, unit_value, 0, 2 * unit_value, always=True)
+    volume = valuation.get("volume", 1)
+    if draw(st.booleans()):
+        valuation["volume"] = maybe_range(draw, volume, 0, 2 * volume, always=True)
+    attribution = valuation.get("attribution", 1)
+    if draw(st.booleans()):
+        valuation["attribution"] = maybe_range(draw, attribution, 0, 1 - attribution, always=True)
+
+
+def maybe_range(draw: st.DrawFn, likely: float, lowest: float, above: float, *, always: bool = False) -> Any:
+    """``likely`` as it is, or (always when ``always``) a range {low, likely, high} with low
+    between ``lowest`` and ``likely`` and high between ``likely`` and ``likely + above``, each
+    with at most two decimals."""
+    if not always and draw(st.booleans()):
+        return likely
+    low = round(likely - hundredths(draw, likely - lowest), 2)
+    high = round(likely + hundredths(draw, above), 2)
+    keys = draw(st.sampled_from(RANGE_KEYS))
+    return dict(zip(keys, (low, likely, high), strict=True))
+
+
+def hundredths(draw: st.DrawFn, most: float) -> float:
+    """A number of hundredths from 0 to ``most`` (0 when ``most`` is not positive)."""
+    return draw(st.integers(0, max(math.floor(most * 100), 0))) / 100
+
+
+def likely_numbers(drawn: Drawn) -> Drawn:
+    """The plan with each range replaced by its likely number."""
+
+    def likely(value: Any) -> Any:
+        if isinstance(value, dict):
+            for keys in RANGE_KEYS:
+                if set(value) == set(keys):
+                    return value[keys[1]]
+            return {key: likely(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [likely(item) for item in value]
+        return value
+
+    return Drawn(likely(copy.deepcopy(drawn.data)), drawn.as_of, drawn.csv)
