@@ -1,13 +1,19 @@
 """The machine-readable nyttokalkyl: the ``calc --format json`` contract (format §7).
 
-This module owns that contract's shape: year keys as text, absent figures as null.
+This module owns that contract's shape: year keys as text, absent figures as null. The keys
+of format v1.0 come first and unchanged; after ``realised_to_date`` come the rate's source,
+the hours per full-time equivalent and the employer's contributions, whether some estimate
+is a range, the three scenarios (``low``, ``likely``, ``high``), the sensitivity rows
+(largest swing first, each with its ``swing``), the categories' shares of the benefits'
+present value, the value by recipient (by stakeholder and by stakeholder category, value no
+share covers under ``unassigned``), the released time and the benefits not valued in money.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from nytta.results.calc import Calculation, Yearly
+from nytta.results.calc import Calculation, ReleasedTime, Scenario, Sensitivity, Unvalued, Yearly
 
 
 def calc_json(result: Calculation) -> dict[str, Any]:
@@ -29,7 +35,67 @@ def calc_json(result: Calculation) -> dict[str, Any]:
         "payback_year": result.payback_year,
         "discounted_payback_year": result.discounted_payback_year,
         "realised_to_date": result.realised_to_date,
+        "rate_source": result.rate_source,
+        "hours_per_fte": float(result.hours_per_fte),
+        "employer_contributions": float(result.employer_contributions),
+        "ranged": result.ranged,
+        "scenarios": {scenario.name: _scenario(scenario) for scenario in result.scenarios},
+        "sensitivity": [_sensitivity(row) for row in result.sensitivity],
+        "category_shares": {name: float(share) for name, share in result.category_shares.items()},
+        "value_by_recipient": {
+            "stakeholders": {name: float(value) for name, value in result.value_by_stakeholder.items()},
+            "stakeholder_categories": {name: float(value) for name, value in result.value_by_stakeholder_category.items()},
+        },
+        "released_time": [_released(row) for row in result.released_time],
+        "unvalued": [_unvalued(row) for row in result.unvalued],
     }
+
+
+def _scenario(scenario: Scenario) -> dict[str, Any]:
+    return {
+        "benefits": float(scenario.benefits),
+        "costs": float(scenario.costs),
+        "npv": float(scenario.npv),
+        "benefit_cost_ratio": _float(scenario.benefit_cost_ratio),
+        "net_benefit_per_krona": _float(scenario.net_benefit_per_krona),
+        "band": scenario.band,
+        "payback_year": scenario.payback_year,
+        "discounted_payback_year": scenario.discounted_payback_year,
+    }
+
+
+def _sensitivity(row: Sensitivity) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "id": row.id,
+        "name": row.name,
+        "field": row.field,
+        "low": float(row.low),
+        "likely": float(row.likely),
+        "high": float(row.high),
+        "npv_low": float(row.npv_low),
+        "npv_high": float(row.npv_high),
+        "swing": float(row.swing),
+    }
+
+
+def _released(row: ReleasedTime) -> dict[str, Any]:
+    return {
+        "benefit": row.benefit,
+        "name": row.name,
+        "hours": _keyed(row.hours),
+        "fte": _keyed(row.fte),
+        "monthly_salary": _float(row.monthly_salary),
+        "hourly_cost": _float(row.hourly_cost),
+    }
+
+
+def _unvalued(row: Unvalued) -> dict[str, Any]:
+    return {"benefit": row.benefit, "name": row.name, "category": row.category, "polarity": row.polarity, "size": row.size}
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def _keyed(values: Yearly) -> dict[str, float]:
