@@ -383,8 +383,11 @@ def hours_plan(
     polarity: str = "benefit",
     target: int = 200,
     category: str = "redeployment",
+    volume: str = "12",
+    attribution: str = "0.5",
+    rate: float | None = None,
 ) -> Calculation:
-    """A benefit in ``unit`` per month (volume 12, attribution 0.5) whose level goes from 300 on
+    """A benefit in ``unit`` per month (likely volume 12, attribution 0.5) whose level goes from 300 on
     2025-12-31 to ``target`` from 2026-01-01 on: G = 300 − target in 2026 and 2027 (a fall is
     the improvement; for a dis-benefit a rise is the harm, and G comes out negative)."""
     text = f"""\
@@ -402,7 +405,7 @@ benefits:
     goals: [g]
     category: {category}
     alternative_use: Uppföljning
-    valuation: {{unit_value: {unit_value}, volume: 12, attribution: 0.5}}
+    valuation: {{unit_value: {unit_value}, volume: {volume}, attribution: {attribution}}}
     indicators:
       - id: tid-i
         name: Tid per månad
@@ -412,7 +415,7 @@ benefits:
         targets: [{{date: 2026-01-01, value: {target}}}]
 calculation: {{base_year: 2025, first_year: 2025, last_year: 2027, discount_rate: 0.03{calculation}}}
 """
-    return calculate(load(tmp_path, text), AS_OF)
+    return calculate(load(tmp_path, text), AS_OF, rate=rate)
 
 
 def test_an_hourly_cost_from_a_monthly_salary_and_its_fte(tmp_path: Path) -> None:
@@ -482,6 +485,86 @@ def test_a_disbenefit_takes_time(tmp_path: Path) -> None:
     assert {y: v for y, v in row.fte.items() if v} == {2026: ratio(-300 / 1700), 2027: ratio(-300 / 1700)}
 
 
+@pytest.mark.parametrize(("unit", "hours"), [("h", 600), ("tim", 600), ("hours", 600), ("min", 10), ("minutes", 10)])
+def test_the_units_of_hours_and_of_minutes(tmp_path: Path, unit: str, hours: float) -> None:
+    # 12 × 0.5 × 100 = 600 of the unit a year: 600 hours, or 600 / 60 = 10 hours
+    (row,) = hours_plan(tmp_path, unit=unit, unit_value="600").released_time
+    assert {y: v for y, v in row.hours.items() if v} == {2026: ratio(hours), 2027: ratio(hours)}
+
+
+def test_an_hourly_cost_counts_the_unit_as_hours(tmp_path: Path) -> None:
+    # A monthly salary makes the unit value an hourly cost whatever the indicator's unit: the
+    # 12 × 0.5 × 100 = 600 units a year are hours.
+    (row,) = hours_plan(tmp_path, unit="ärenden").released_time
+    assert {y: v for y, v in row.hours.items() if v} == {2026: ratio(600), 2027: ratio(600)}
+    assert row.hourly_cost == ratio(38_000 * 12 * 1.54 / 1700)
+
+
+def test_released_time_uses_the_likely_volume_and_attribution(tmp_path: Path) -> None:
+    # volume 6 / 12 / 24 and attribution 0.25 / 0.5 / 1: the hours are 12 × 0.5 × 100 = 600
+    result = hours_plan(
+        tmp_path, unit_value="600", volume="{low: 6, likely: 12, high: 24}", attribution="{low: 0.25, likely: 0.5, high: 1}"
+    )
+    (row,) = result.released_time
+    assert {y: v for y, v in row.hours.items() if v} == {2026: ratio(600), 2027: ratio(600)}
+    # The volume row: 600 kr × volume × 0.5 × 100 = 30 000 kr a year per unit of volume, over
+    # 2026 and 2027 (factors 1/1.03 + 1/1.03² = 1.913470): npv_low = NPV − 6 × 30 000 × 1.913470,
+    # npv_high = NPV + 12 × 30 000 × 1.913470. The attribution row: 600 × 12 × 100 = 720 000 kr a
+    # year per unit of attribution: npv_low = NPV − 0.25 × 720 000 × 1.913470, npv_high = NPV + 0.5 × ….
+    weight = DF[2026] + DF[2027]
+    rows = {r.field: r for r in result.sensitivity}
+    assert (rows["volume"].low, rows["volume"].likely, rows["volume"].high) == (6, 12, 24)
+    assert rows["volume"].npv_low == money(result.npv - 6 * 30_000 * weight)
+    assert rows["volume"].npv_high == money(result.npv + 12 * 30_000 * weight)
+    assert rows["attribution"].npv_low == money(result.npv - 0.25 * 720_000 * weight)
+    assert rows["attribution"].npv_high == money(result.npv + 0.5 * 720_000 * weight)
+    # swings 18 × 30 000 = 540 000 and 0.75 × 720 000 = 540 000 (× 1.913470) tie: volume comes
+    # first in the valuation as in the format
+    assert rows["volume"].swing == money(rows["attribution"].swing)
+    assert [r.field for r in result.sensitivity] == ["volume", "attribution"]
+    # the likely scenario: 600 × 12 × 0.5 × 100 = 360 000 kr a year
+    assert result.npv == money(360_000 * weight)
+
+
+def test_employer_contributions_of_zero(tmp_path: Path) -> None:
+    # 38 000 / (1 700 / 12) = 268.235294 kr an hour
+    (row,) = hours_plan(tmp_path, calculation=", employer_contributions: 0").released_time
+    assert row.hourly_cost == ratio(38_000 * 12 / 1700)
+
+
+def test_a_ranged_disbenefit_is_at_its_low_value_in_the_low_scenario(tmp_path: Path) -> None:
+    # Every estimate at its low value at once, a dis-benefit's too: the harm of 50 h a month
+    # (12 × 0.5 × −50 = −300 h a year) valued at 400 / 600 / 800 kr is −120 000 / −180 000 /
+    # −240 000 kr a year in 2026 and 2027, so the low scenario has the smallest harm.
+    result = hours_plan(tmp_path, polarity="disbenefit", target=350, unit_value="{low: 400, likely: 600, high: 800}")
+    weight = DF[2026] + DF[2027]
+    assert [s.benefits for s in result.scenarios] == [
+        money(-120_000 * weight),
+        money(-180_000 * weight),
+        money(-240_000 * weight),
+    ]
+    assert [s.npv for s in result.scenarios] == [money(-120_000 * weight), money(-180_000 * weight), money(-240_000 * weight)]
+    (row,) = result.sensitivity
+    assert (row.npv_low, row.npv_high) == (money(-120_000 * weight), money(-240_000 * weight))
+    # the benefits' present value is below 0: no category shares
+    assert result.category_shares == {}
+    assert result.value_by_stakeholder == {"s": money(-180_000 * weight)}
+
+
+def test_a_rate_given_to_calculate_discounts_every_scenario(tmp_path: Path) -> None:
+    # At 0 % the present values are the sums: low 15 000 + 79 000 + 143 000 = 237 000 against
+    # 250 000, likely 360 000 against 260 000, high 630 000 against 280 000.
+    result = calculate(load(tmp_path, PLAN), AS_OF, rate=0)
+    assert [(s.benefits, s.costs) for s in result.scenarios] == [
+        (money(237_000), money(250_000)),
+        (money(360_000), money(260_000)),
+        (money(630_000), money(280_000)),
+    ]
+    assert [s.npv for s in result.scenarios] == [money(-13_000), money(100_000), money(350_000)]
+    assert [r.id for r in result.sensitivity] == ["timmar", "avtal", "licens"]
+    assert result.sensitivity[1].npv_low == money(100_000 - 0.5 * 50_000 * 3)
+
+
 @pytest.mark.parametrize(("unit", "category"), [("ärenden", "redeployment"), ("timmar", "financial")])
 def test_no_released_time_for_other_units_or_categories(tmp_path: Path, unit: str, category: str) -> None:
     assert hours_plan(tmp_path, unit=unit, unit_value="600", category=category).released_time == ()
@@ -496,6 +579,12 @@ def test_unvalued_benefits_are_listed_with_their_size(calc: Calculation) -> None
         Unvalued("papper", "Mindre papper", "environment", "benefit", None),
     )
     assert set(calc.benefits_by_benefit) == {"avtal", "timmar"}
+
+
+def test_an_unvalued_disbenefit_without_a_category(tmp_path: Path) -> None:
+    text = PLAN.replace("    category: environment\n", "    polarity: disbenefit\n    size: liten\n")
+    result = calculate(load(tmp_path, text), AS_OF)
+    assert result.unvalued[1] == Unvalued("papper", "Mindre papper", None, "disbenefit", "small")
 
 
 # -- a plan without ranges -------------------------------------------------------------------------
