@@ -347,8 +347,8 @@ def test_a_plan_without_ranges_shows_the_measures_but_no_scenarios_or_sensitivit
         (
             0.5,
             "high",
-            "0,50 – förändringen ger klart mer än den kostar: 0,50 kr eller mer per satsad krona",
-            "0.50 – the change gives clearly more than it costs: 0.50 or more per krona invested",
+            "0,50 – förändringen ger klart mer än den kostar (0,50 kr eller mer per satsad krona)",
+            "0.50 – the change gives clearly more than it costs (0.50 or more per krona invested)",
         ),
         (None, None, "saknas (inga kostnader)", "none (no costs)"),
     ],
@@ -544,3 +544,20 @@ def test_csv_of_a_ranged_plan_in_swedish(swedish: None) -> None:
 
 def test_csv_of_a_plan_without_ranges_has_the_measure_but_no_scenarios() -> None:
     assert render_calc_csv(point()).splitlines()[-3:] == POINT_CSV_EN
+
+
+def test_a_ranged_monthly_salary_is_named_as_such(swedish: None) -> None:
+    # 4 000 kr a month more or less is 4 000 / (1 700 / 12) × 1,54 = 43,48 kr an hour, on
+    # 600 / 1,03 + 1 200 / 1,03² = 1 713,64 discounted hours: ± 74 513,07 kr of NPV.
+    salary = Sensitivity(
+        "valuation", "kortare-handlaggning", "K", "monthly_salary", 34000.0, 38000.0, 42000.0, -65182.58, 83843.56
+    )
+    calc = dataclasses.replace(ranged(), sensitivity=(salary,))
+    assert (
+        f"│ kortare-handlaggning: månadslön (monthly_salary) │ 34{NBSP}000 │ 42{NBSP}000 │       −65{NBSP}183 │"
+        f"        83{NBSP}844 │ 149{NBSP}026 │"
+    ) in shown_after_key_figures(calc)
+    assert render_calc_csv(calc).splitlines()[-1] == (
+        "kortare-handlaggning: månadslön (monthly_salary);valuation;kortare-handlaggning;monthly_salary;"
+        "34000;38000;42000;-65182,58;83843,56;149026,14"
+    )

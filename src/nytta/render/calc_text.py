@@ -139,7 +139,7 @@ BAND_LABELS = {
     "negative": N_("the change costs more than it gives"),
     "zero": N_("the change breaks even: its benefits equal its costs"),
     "low": N_("the change gives more than it costs"),
-    "high": N_("the change gives clearly more than it costs: 0.50 or more per krona invested"),
+    "high": N_("the change gives clearly more than it costs (0.50 or more per krona invested)"),
 }
 #: The scenarios' column heads, in the order of ``results.calc.SCENARIOS``.
 SCENARIO_LABELS = {"low": N_("Low"), "likely": N_("Likely"), "high": N_("High")}
@@ -155,6 +155,7 @@ SCENARIO_ROWS = (
 #: The estimate a sensitivity row varies, after the id of its benefit or cost.
 FIELD_LABELS = {
     "unit_value": N_("value per unit (unit_value)"),
+    "monthly_salary": N_("monthly salary (monthly_salary)"),
     "volume": N_("volume"),
     "attribution": N_("attribution"),
     "amounts": N_("amounts"),
