@@ -24,25 +24,17 @@ from nytta.render.report.benefits import (
     benefit_view,
     trend_words,
 )
+from nytta.render.report.calculation import CalcView, calc_view
 from nytta.render.report.followups import CommentaryView
 from nytta.render.report.formatting import Formatter
-from nytta.render.report.labels import CATEGORY, COST_KIND, PHASE, RATING, TEXT
+from nytta.render.report.labels import PHASE, RATING, TEXT
 from nytta.render.report.pages import safe_href
 from nytta.render.report.revisions import TargetChange, target_changes
 from nytta.results.analysis import PlanAnalysis
 from nytta.results.calc import Calculation
 from nytta.results.status import BenefitStatus, PlanStatus, count_by_status
 
-__all__ = ["PlanView", "Row", "StatusView", "plan_view"]
-
-
-@dataclass(frozen=True)
-class CalcView:
-    years: tuple[str, ...]
-    rows: tuple[Row, ...]
-    key_figures: tuple[Row, ...]
-    note: str
-    caption: str
+__all__ = ["CalcView", "PlanView", "Row", "StatusView", "plan_view"]
 
 
 @dataclass(frozen=True)
@@ -119,7 +111,7 @@ def plan_view(analysis: PlanAnalysis, lang: str, index_href: str = "") -> PlanVi
         chain_svg=visuals.chain_svg(plan, lang),
         chain_mermaid=visuals.chain_mermaid(plan, lang),
         benefits=tuple(benefit_view(context, b, s) for b, s in zip(plan.benefits, status.benefits)),
-        calc=_calc_view(fmt, calc, text) if calc else None,
+        calc=calc_view(fmt, calc, plan.plan.id) if calc else None,
         risks=_risks(fmt, plan, names),
         decision_history=followups.decision_history(fmt, plan, as_of, names),
         change_log=_change_log(fmt, plan, names, changes),
@@ -194,31 +186,6 @@ def _key_figures(fmt: Formatter, calc: Calculation | None, text: dict[str, str])
         Row(text["npv"], (fmt.money(calc.npv),)),
         Row(text["payback"], (payback,)),
     )
-
-
-def _calc_view(fmt: Formatter, calc: Calculation, text: dict[str, str]) -> CalcView:
-    lang = fmt.lang
-    years = calc.years
-
-    def row(label: str, values: dict[int, float], total: bool = False) -> Row:
-        cells = (*tuple(fmt.amount(values[y]) for y in years), fmt.amount(sum(values.values())))
-        return Row(label, cells, total)
-
-    rows = [row(CATEGORY[lang].get(k, k), v) for k, v in calc.benefits_by_category.items() if any(v.values())]
-    rows.append(row(text["calc_benefits"], calc.benefits, True))
-    rows += [row(COST_KIND[lang][k], v) for k, v in calc.costs_by_kind.items() if any(v.values())]
-    rows += [row(text["calc_costs"], calc.costs, True), row(text["calc_net"], calc.net, True)]
-    rows.append(row(text["calc_discounted"], calc.discounted_net, True))
-    payback = str(calc.payback_year) if calc.payback_year else text["payback_none"]
-    figures = (
-        Row(text["npv"], (fmt.money(calc.npv),)),
-        Row(text["benefit_cost_ratio"], (fmt.ratio(calc.benefit_cost_ratio),)),
-        Row(text["payback"], (payback,)),
-        Row(text["realised_to_date"], (fmt.money(calc.realised_to_date),)),
-    )
-    note = text["calc_note"].format(rate=fmt.rate(calc.discount_rate), base_year=calc.base_year, currency=calc.currency)
-    caption = text["calc_caption"].format(currency=calc.currency)
-    return CalcView(tuple(str(y) for y in years), tuple(rows), figures, note, caption)
 
 
 def _risks(fmt: Formatter, plan: Plan, names: dict[str, str]) -> tuple[Row, ...]:
