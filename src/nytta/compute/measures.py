@@ -86,7 +86,7 @@ def value_by_recipient(plan: Plan, values: dict[str, float]) -> tuple[dict[str, 
 def shares(benefit: Benefit) -> dict[str, Fraction]:
     """Each recipient's exact share of the benefit (summing to 1, UNASSIGNED included when
     some is left over); shares over 1 in total (a ``share-sum`` error) are scaled to 1."""
-    stated = {r.stakeholder: Fraction(r.share) for r in benefit.recipients if r.share is not None}
+    stated = {r.stakeholder: _decimal(r.share) for r in benefit.recipients if r.share is not None}
     unshared = [r.stakeholder for r in benefit.recipients if r.share is None and r.stakeholder not in stated]
     result: dict[str, Fraction] = {}
     for stakeholder, share in stated.items():
@@ -101,6 +101,12 @@ def shares(benefit: Benefit) -> dict[str, Fraction]:
     elif rest > 0:
         result[UNASSIGNED] = rest
     return result
+
+
+def _decimal(share: float) -> Fraction:
+    """The share as the decimal it was written as (0.1 is 1/10, not its binary float), so
+    that shares written to sum to 1 leave nothing unassigned."""
+    return Fraction(repr(share))
 
 
 def released_time(plan: Plan, gains: Gains) -> tuple[ReleasedTime, ...]:
