@@ -238,6 +238,14 @@ benefits:
     recipients: [invanare]           # 1. nyttomottagare, bland intressenterna ovan
     goals: [snabbare-besked]         # 1. målen som nyttan bidrar till
     category: quality
+    size: moderate                   # storlek om nyttan inte värderas i pengar: small (liten), moderate (måttlig), large (stor)
+    # En nytta som värderas i pengar har i stället valuation. Varje uppskattning kan
+    # skrivas som ett tal eller som {lägst, troligt, högst}; tid kan värderas med en
+    # timkostnad ur månadslönen (nyttoindikatorn mäts då i timmar eller minuter):
+    # valuation:
+    #   unit_value: {månadslön: 38000}                     # timkostnad = månadslön / (1 700 / 12) × 1,54
+    #   volume: {lägst: 800, troligt: 1000, högst: 1200}   # ärenden per år
+    #   attribution: 0.8                                   # andelen av förbättringen som förändringen ger
     realisation: {start: ${realisation_start}, end: ${realisation_end}}   # 4. när nyttan uppstår och räknas
     preconditions:                   # 7. förutsättningar som måste vara uppfyllda
       - E-tjänsten är förstahandsvalet på webbplatsen.
@@ -262,14 +270,24 @@ _OPTIONAL_SV = (
         """\
 # Kostnader och nyttokalkyl (costs, calculation): kostnaderna per år ställs mot
 # nyttornas värde. kind: investment (investering), running (drift) eller
-# decommissioning (avveckling). En plan med kostnader eller värderade nyttor behöver
-# calculation; discount_rate är kalkylräntan (Ineras standardvärde är 3 %).
+# decommissioning (avveckling). Ett belopp kan skrivas som ett tal eller som
+# {lägst, troligt, högst}. En plan med kostnader eller värderade nyttor behöver
+# calculation; discount_rate är kalkylräntan (Ineras standardvärde är 3 %) och
+# rate_source var den kommer ifrån.
 """,
         """\
 costs:
-  - {id: inforande, name: Införande och projektledning, kind: investment, amounts: {${year}: 400000}}
+  - id: inforande
+    name: Införande och projektledning
+    kind: investment
+    amounts: {${year}: {lägst: 350000, troligt: 400000, högst: 550000}}
   - {id: drift, name: Licens och förvaltning, kind: running, amounts: {${next_year}: 60000, ${following_year}: 60000}}
-calculation: {base_year: ${year}, first_year: ${year}, last_year: ${last_year}, discount_rate: 0.03}
+calculation:
+  base_year: ${year}
+  first_year: ${year}
+  last_year: ${last_year}
+  discount_rate: 0.03
+  rate_source: Ineras standardvärde för kalkylränta
 """,
     ),
     (
@@ -412,6 +430,14 @@ benefits:
     recipients: [applicants]         # 1. benefit recipients, among the stakeholders above
     goals: [faster-decisions]        # 1. the goals the benefit contributes to
     category: quality
+    size: moderate                   # the size when the benefit is not valued in money: small, moderate or large
+    # A benefit valued in money has a valuation instead. Each estimate may be written
+    # as a number or as {low, likely, high}; time may be valued at an hourly cost from
+    # the monthly salary (the indicator then counts hours or minutes):
+    # valuation:
+    #   unit_value: {monthly_salary: 38000}           # hourly cost = monthly salary / (1 700 / 12) × 1.54
+    #   volume: {low: 800, likely: 1000, high: 1200}  # cases a year
+    #   attribution: 0.8                              # the share of the improvement the change brings
     realisation: {start: ${realisation_start}, end: ${realisation_end}}   # 4. when the benefit arises and counts
     preconditions:                   # 7. conditions that must hold
       - The e-service is the first choice on the website.
@@ -436,14 +462,23 @@ _OPTIONAL_EN = (
         """\
 # Costs and the benefit calculation (costs, calculation): the costs per year are set
 # against the value of the benefits. kind: investment, running or decommissioning.
-# A plan with costs or valued benefits needs calculation; discount_rate is the
-# discount rate (Inera's default is 3 %).
+# An amount may be written as a number or as {low, likely, high}. A plan with costs
+# or valued benefits needs calculation; discount_rate is the discount rate (Inera's
+# default is 3 %) and rate_source where it comes from.
 """,
         """\
 costs:
-  - {id: introduction, name: Introduction and project management, kind: investment, amounts: {${year}: 400000}}
+  - id: introduction
+    name: Introduction and project management
+    kind: investment
+    amounts: {${year}: {low: 350000, likely: 400000, high: 550000}}
   - {id: operation, name: Licence and maintenance, kind: running, amounts: {${next_year}: 60000, ${following_year}: 60000}}
-calculation: {base_year: ${year}, first_year: ${year}, last_year: ${last_year}, discount_rate: 0.03}
+calculation:
+  base_year: ${year}
+  first_year: ${year}
+  last_year: ${last_year}
+  discount_rate: 0.03
+  rate_source: Inera's default discount rate
 """,
     ),
     (

@@ -105,7 +105,7 @@ CASES = [
         "the example's id with the plan's own name",
         STAKEHOLDERS + "  - {id: invanare, name: Invånare i kommunen, category: citizens}\n",
     ),
-    case("placeholder", "an example cost", COSTS, ("placeholder", 44, 5)),
+    case("placeholder", "an example cost", COSTS, ("placeholder", 44, 5), ("missing-size", 22, 5)),
     case(
         "placeholder",
         "the example risk, named by its description",
