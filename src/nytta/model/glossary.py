@@ -82,6 +82,7 @@ GLOSSARY: tuple[Term, ...] = (
     Term("enhetsvärde", "unit value", "unit_value", ("Valuation",), ("värde_per_enhet",)),
     Term("volym", "volume", "volume", ("Valuation",)),
     Term("tillskrivning", "attribution", "attribution", ("Valuation",), ("attribuering",)),
+    Term("storlek", "size", "size", ("Benefit",), ("nyttans_storlek", "nyttostorlek")),
     # indicators
     Term("enhet", "unit", "unit", ("Indicator",)),
     Term("riktning", "direction", "direction", ("Indicator",)),
@@ -110,6 +111,27 @@ GLOSSARY: tuple[Term, ...] = (
     Term("sista år", "last year", "last_year", ("Calculation",), ("sista_året", "slutår")),
     Term("kalkylränta", "discount rate", "discount_rate", ("Calculation",), ("diskonteringsränta", "ränta")),
     Term("prisnivåår", "price level year", "price_level_year", ("Calculation",), ("prisnivå",)),
+    Term(
+        "kalkylräntans källa",
+        "rate source",
+        "rate_source",
+        ("Calculation",),
+        ("källa för kalkylränta", "källa för kalkylräntan", "räntekälla", "källa"),
+    ),
+    Term(
+        "årsarbetstid",
+        "hours per full-time equivalent",
+        "hours_per_fte",
+        ("Calculation",),
+        ("timmar per årsarbetare", "timmar per årsarbetskraft", "arbetstimmar per år"),
+    ),
+    Term(
+        "arbetsgivaravgifter",
+        "employer's contributions",
+        "employer_contributions",
+        ("Calculation",),
+        ("personalomkostnadspålägg", "po-pålägg", "po_pålägg", "lönebikostnader"),
+    ),
     # risks, revisions, approvals, thresholds
     Term("påverkar", "affects", "affects", ("Risk",)),
     Term("sannolikhet", "probability", "probability", ("Risk",)),
