@@ -100,7 +100,7 @@ def _bar(
     label = fit(bar.label, _LABEL_SIZE, WIDTH - 16)
     parts = [
         f'<g class="bar" data-rank="{rank}">',
-        f'<rect x="5" y="{y + 1:.1f}" width="{text_width(label, _LABEL_SIZE) + 6:.1f}" height="{_LABEL_LINE - 1:.1f}" fill="#ffffff"/>',
+        _ground(5, y + 1, text_width(label, _LABEL_SIZE) + 6, _LABEL_LINE - 1),
         text_el(8, y + _LABEL_SIZE, label, _LABEL_SIZE, 'class="label"'),
         _part(centre_x, low_x, bar_top, _LOW, _LOW, "low"),
         _part(centre_x, high_x, bar_top, _HIGH_FILL, _HIGH_EDGE, "high"),
@@ -113,6 +113,11 @@ def _bar(
         parts.append(text_el(edge + shift, middle, value_format(value), _VALUE_SIZE, f'text-anchor="{anchor}" fill="{_INK}"'))
     parts.append("</g>")
     return "".join(parts)
+
+
+def _ground(x: float, y: float, width: float, height: float) -> str:
+    """White under a name, so that no line of the chart runs through it."""
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" fill="#ffffff"/>'
 
 
 def _part(centre_x: float, end_x: float, top: float, fill: str, edge: str, kind: str) -> str:
