@@ -382,15 +382,50 @@ def hundredths(draw: st.DrawFn, most: float) -> float:
 
 def likely_numbers(drawn: Drawn) -> Drawn:
     """The plan with each range replaced by its likely number."""
+    return estimates_at(drawn, "likely")
 
-    def likely(value: Any) -> Any:
-        if isinstance(value, dict):
-            for keys in RANGE_KEYS:
-                if set(value) == set(keys):
-                    return value[keys[1]]
-            return {key: likely(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return [likely(item) for item in value]
+
+#: An input of the nyttokalkyl as its sensitivity rows name it: ("valuation", benefit id,
+#: unit_value | volume | attribution) or ("cost", cost id, "amounts").
+Input = tuple[str, str, str]
+
+
+def estimates_at(drawn: Drawn, which: str, only: Input | None = None) -> Drawn:
+    """The plan with each range replaced by its ``which`` number (low, likely or high); with
+    ``only``, that input's ranges only (a monthly salary's as the unit value), the others by
+    their likely numbers."""
+    data = copy.deepcopy(drawn.data)
+
+    def pick(value: Any, key: Input) -> Any:
+        if isinstance(value, dict) and "monthly_salary" in value:
+            return {"monthly_salary": pick(value["monthly_salary"], key)}
+        for keys in RANGE_KEYS:
+            if isinstance(value, dict) and set(value) == set(keys):
+                return value[keys[("low", "likely", "high").index(which if only in (None, key) else "likely")]]
         return value
 
-    return Drawn(likely(copy.deepcopy(drawn.data)), drawn.as_of, drawn.csv)
+    for benefit in data["benefits"]:
+        valuation = benefit.get("valuation", {})
+        for name in ("unit_value", "volume", "attribution"):
+            if name in valuation:
+                valuation[name] = pick(valuation[name], ("valuation", benefit["id"], name))
+    for cost in data["costs"]:
+        cost["amounts"] = {year: pick(amount, ("cost", cost["id"], "amounts")) for year, amount in cost["amounts"].items()}
+    return Drawn(data, drawn.as_of, drawn.csv)
+
+
+def ranged_inputs(drawn: Drawn) -> list[Input]:
+    """The inputs of the plan written as a range, in plan order: the valued benefits' unit
+    value (a monthly salary's too), volume and attribution, then the costs with a ranged amount."""
+
+    def ranged(value: Any) -> bool:
+        if isinstance(value, dict) and "monthly_salary" in value:
+            return ranged(value["monthly_salary"])
+        return isinstance(value, dict) and any(set(value) == set(keys) for keys in RANGE_KEYS)
+
+    inputs: list[Input] = []
+    for benefit in drawn.data["benefits"]:
+        valuation = benefit.get("valuation", {})
+        inputs += [("valuation", benefit["id"], n) for n in ("unit_value", "volume", "attribution") if ranged(valuation.get(n))]
+    inputs += [("cost", c["id"], "amounts") for c in drawn.data["costs"] if any(ranged(a) for a in c["amounts"].values())]
+    return inputs

@@ -20,6 +20,7 @@ differs), ratios exactly or to 1e-12. The example counts are those of
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import tempfile
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from generated_plans import Drawn, likely_numbers, materialise, ranged_plans
+from generated_plans import Drawn, estimates_at, likely_numbers, materialise, ranged_inputs, ranged_plans
 from hypothesis import HealthCheck, given, settings
 
 from conftest import AS_OF, CALC_KEYS, PLANS, spec_document
@@ -110,6 +111,61 @@ def test_npv_grows_from_low_to_likely_to_high_for_benefits_with_point_costs(draw
         assert row.npv_low <= calc.npv + ORE and calc.npv <= row.npv_high + ORE, row
 
 
+# -- a scenario is the plan at that value; a sensitivity row the plan with one input moved ----
+
+
+def close(a: float | None, b: float | None) -> bool:
+    """Equal to half an öre, or to 1e-12 of figures in the billions (float sums in another order)."""
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, abs_tol=ORE / 2, rel_tol=1e-12)
+
+
+@PROPERTY
+@given(ranged_plans())
+def test_each_scenario_is_the_plan_with_every_range_at_that_value(drawn: Drawn) -> None:
+    calc = calculation(drawn)
+    for scenario in calc.scenarios:
+        plain = calculation(estimates_at(drawn, scenario.name)).scenarios[1]
+        for name in ("benefits", "costs", "npv"):
+            assert close(getattr(scenario, name), getattr(plain, name)), (scenario.name, name)
+        ratios = (
+            scenario.benefit_cost_ratio,
+            plain.benefit_cost_ratio,
+            scenario.net_benefit_per_krona,
+            plain.net_benefit_per_krona,
+        )
+        assert (ratios[0] is None) == (ratios[1] is None) and (ratios[2] is None) == (ratios[3] is None)
+        if ratios[0] is not None and ratios[1] is not None:
+            assert math.isclose(ratios[0], ratios[1], rel_tol=1e-12, abs_tol=1e-15), scenario.name
+        assert (scenario.band, scenario.payback_year, scenario.discounted_payback_year) == (
+            plain.band,
+            plain.payback_year,
+            plain.discounted_payback_year,
+        ), scenario.name
+
+
+@PROPERTY
+@given(ranged_plans())
+def test_each_sensitivity_row_is_the_plan_with_that_input_moved(drawn: Drawn) -> None:
+    calc = calculation(drawn)
+    # one row per ranged input (a monthly salary's row is its unit value's)
+    rows = {(r.kind, r.id, "unit_value" if r.field == "monthly_salary" else r.field): r for r in calc.sensitivity}
+    assert len(rows) == len(calc.sensitivity)
+    assert sorted(rows) == sorted(ranged_inputs(drawn))
+    for key, row in rows.items():
+        assert close(row.npv_low, calculation(estimates_at(drawn, "low", only=key)).npv), key
+        assert close(row.npv_high, calculation(estimates_at(drawn, "high", only=key)).npv), key
+        assert math.isclose(row.swing, abs(row.npv_high - row.npv_low), rel_tol=1e-12, abs_tol=1e-9)
+    # largest swing first; equal swings in the plan's order
+    order = ranged_inputs(drawn)
+    for first, second in zip(calc.sensitivity, calc.sensitivity[1:]):
+        assert first.swing >= second.swing - ORE / 2
+        if math.isclose(first.swing, second.swing, rel_tol=0, abs_tol=0):
+            names = [(r.kind, r.id, "unit_value" if r.field == "monthly_salary" else r.field) for r in (first, second)]
+            assert order.index(names[0]) < order.index(names[1])
+
+
 # -- the likely numbers give the likely figures -------------------------------------------------------
 
 
@@ -136,6 +192,26 @@ def test_a_plan_with_its_ranges_at_their_likely_numbers_gives_the_same_likely_fi
     # the plan without ranges: three equal scenarios and no sensitivity
     assert plain.ranged is False and plain.sensitivity == ()
     assert [figures(s) for s in plain.scenarios] == [figures(plain.scenarios[1])] * 3
+
+
+# -- the JSON document ----------------------------------------------------------------------
+
+
+def numbers(value: Any) -> list[float]:
+    """Every float in a JSON-like document."""
+    if isinstance(value, dict):
+        return [n for item in value.values() for n in numbers(item)]
+    if isinstance(value, list):
+        return [n for item in value for n in numbers(item)]
+    return [value] if isinstance(value, float) else []
+
+
+@PROPERTY
+@given(ranged_plans())
+def test_the_json_of_a_ranged_plan_holds_no_nan_infinity_or_negative_zero(drawn: Drawn) -> None:
+    document = calc_json(calculation(drawn))
+    json.dumps(document, allow_nan=False)  # raises on NaN and infinities
+    assert [v for v in numbers(document) if v == 0 and math.copysign(1, v) < 0] == []
 
 
 # -- value by recipient ----------------------------------------------------------------------
