@@ -24,6 +24,7 @@ import pytest
 from conftest import AS_OF
 from nytta.compute.calc import calculate
 from nytta.load.plan import PlanDocument, load_plan
+from nytta.render.calc_json import calc_json
 from nytta.results.calc import UNASSIGNED, Calculation, Scenario, Unvalued
 
 #: Half an öre: the code and these expressions sum floats in different orders.
@@ -350,9 +351,6 @@ def test_value_by_recipient_of_shares_that_leave_something(tmp_path: Path) -> No
     }
 
 
-@pytest.mark.xfail(
-    strict=True, reason="shares that sum to 1 in decimals (0.6 + 0.3 + 0.1) leave a float residue of ~1e-11 kr as unassigned"
-)
 @pytest.mark.parametrize("shares", [(0.6, 0.3, 0.1), (0.1, 0.2, 0.7), (0.7, 0.2, 0.1)])
 def test_shares_that_sum_to_one_leave_nothing_unassigned(tmp_path: Path, shares: tuple[float, float, float]) -> None:
     # 0.6 + 0.3 + 0.1 is 1 as written (0.9999999999999999 in floats): all of timmar's value is
@@ -494,6 +492,7 @@ def test_a_ranged_monthly_salary_is_a_unit_value_row(tmp_path: Path) -> None:
     # salary is the benefit's unit value given another way.
     result = hours_plan(tmp_path, unit_value="{monthly_salary: {low: 32000, likely: 38000, high: 44000}}")
     assert [(r.kind, r.id, r.field) for r in result.sensitivity] == [("valuation", "tid", "unit_value")]
+    assert [row["field"] for row in calc_json(result)["sensitivity"]] == ["unit_value"]
 
 
 def test_minutes_are_counted_as_hours(tmp_path: Path) -> None:
