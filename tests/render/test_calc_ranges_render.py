@@ -561,3 +561,16 @@ def test_a_ranged_monthly_salary_is_named_as_such(swedish: None) -> None:
         "kortare-handlaggning: månadslön (monthly_salary);valuation;kortare-handlaggning;monthly_salary;"
         "34000;38000;42000;-65182,58;83843,56;149026,14"
     )
+
+
+def test_json_additions_hold_no_negative_zero() -> None:
+    calc = ranged()
+    calc = dataclasses.replace(
+        calc,
+        scenarios=(dataclasses.replace(calc.scenarios[0], npv=-0.0, net_benefit_per_krona=-0.0),),
+        category_shares={"quality": -0.0},
+        released_time=(dataclasses.replace(calc.released_time[0], hours={2025: -0.0}, fte={2025: -0.0}),),
+    )
+    printed = calc_formats.json(CalcReport(calc), RenderOptions())
+    assert "-0.0" not in printed
+    assert json.loads(printed)["scenarios"]["low"]["npv"] == 0.0

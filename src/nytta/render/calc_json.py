@@ -36,15 +36,15 @@ def calc_json(result: Calculation) -> dict[str, Any]:
         "discounted_payback_year": result.discounted_payback_year,
         "realised_to_date": result.realised_to_date,
         "rate_source": result.rate_source,
-        "hours_per_fte": float(result.hours_per_fte),
-        "employer_contributions": float(result.employer_contributions),
+        "hours_per_fte": _number(result.hours_per_fte),
+        "employer_contributions": _number(result.employer_contributions),
         "ranged": result.ranged,
         "scenarios": {scenario.name: _scenario(scenario) for scenario in result.scenarios},
         "sensitivity": [_sensitivity(row) for row in result.sensitivity],
-        "category_shares": {name: float(share) for name, share in result.category_shares.items()},
+        "category_shares": {name: _number(share) for name, share in result.category_shares.items()},
         "value_by_recipient": {
-            "stakeholders": {name: float(value) for name, value in result.value_by_stakeholder.items()},
-            "stakeholder_categories": {name: float(value) for name, value in result.value_by_stakeholder_category.items()},
+            "stakeholders": {name: _number(value) for name, value in result.value_by_stakeholder.items()},
+            "stakeholder_categories": {name: _number(value) for name, value in result.value_by_stakeholder_category.items()},
         },
         "released_time": [_released(row) for row in result.released_time],
         "unvalued": [_unvalued(row) for row in result.unvalued],
@@ -53,9 +53,9 @@ def calc_json(result: Calculation) -> dict[str, Any]:
 
 def _scenario(scenario: Scenario) -> dict[str, Any]:
     return {
-        "benefits": float(scenario.benefits),
-        "costs": float(scenario.costs),
-        "npv": float(scenario.npv),
+        "benefits": _number(scenario.benefits),
+        "costs": _number(scenario.costs),
+        "npv": _number(scenario.npv),
         "benefit_cost_ratio": _float(scenario.benefit_cost_ratio),
         "net_benefit_per_krona": _float(scenario.net_benefit_per_krona),
         "band": scenario.band,
@@ -70,12 +70,12 @@ def _sensitivity(row: Sensitivity) -> dict[str, Any]:
         "id": row.id,
         "name": row.name,
         "field": row.field,
-        "low": float(row.low),
-        "likely": float(row.likely),
-        "high": float(row.high),
-        "npv_low": float(row.npv_low),
-        "npv_high": float(row.npv_high),
-        "swing": float(row.swing),
+        "low": _number(row.low),
+        "likely": _number(row.likely),
+        "high": _number(row.high),
+        "npv_low": _number(row.npv_low),
+        "npv_high": _number(row.npv_high),
+        "swing": _number(row.swing),
     }
 
 
@@ -83,8 +83,8 @@ def _released(row: ReleasedTime) -> dict[str, Any]:
     return {
         "benefit": row.benefit,
         "name": row.name,
-        "hours": _keyed(row.hours),
-        "fte": _keyed(row.fte),
+        "hours": _numbers(row.hours),
+        "fte": _numbers(row.fte),
         "monthly_salary": _float(row.monthly_salary),
         "hourly_cost": _float(row.hourly_cost),
     }
@@ -95,7 +95,16 @@ def _unvalued(row: Unvalued) -> dict[str, Any]:
 
 
 def _float(value: float | None) -> float | None:
-    return None if value is None else float(value)
+    return None if value is None else _number(value)
+
+
+def _number(value: float) -> float:
+    """``value`` as a float, zero without a sign (JSON has no use for −0.0)."""
+    return 0.0 if value == 0 else float(value)
+
+
+def _numbers(values: Yearly) -> dict[str, float]:
+    return {str(year): _number(value) for year, value in values.items()}
 
 
 def _keyed(values: Yearly) -> dict[str, float]:
