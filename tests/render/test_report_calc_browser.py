@@ -42,6 +42,7 @@ BARS = """() => Array.from(document.querySelectorAll('figure.tornado svg g.bar')
     return {
         rank: Number(bar.dataset.rank),
         label: bar.querySelector('text.label').textContent,
+        title: bar.querySelector('title') ? bar.querySelector('title').textContent : null,
         left: Math.min(...boxes.map((b) => b.left)),
         right: Math.max(...boxes.map((b) => b.right)),
         top: Math.min(...boxes.map((b) => b.top)),
@@ -136,7 +137,7 @@ def test_the_tornado_chart_has_a_bar_per_sensitivity_row_in_swing_order(
     # in the order of the sensitivity analysis, each named like its row of the table
     assert len(bars) == len(sensitivity) == len(table)
     for bar, row, name in zip(bars, sensitivity, table):
-        assert bar["label"] == name and bar["label"].startswith(row["name"]), (bar, row)
+        assert (bar["title"] or bar["label"]) == name and name.startswith(row["name"]), (bar, row)
     # top to bottom, each bar as wide as its swing in proportion
     assert [bar["top"] for bar in bars] == sorted(bar["top"] for bar in bars)
     widths = [bar["right"] - bar["left"] for bar in bars]

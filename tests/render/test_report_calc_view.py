@@ -228,6 +228,12 @@ def _bars(svg: str) -> list[str]:
     return re.findall(r'<g class="bar" data-rank="\d+">.*?</g>', svg)
 
 
+def _label(group: str) -> str:
+    """The text of a bar's name, its lines (tspans) joined."""
+    (element,) = re.findall(r'<text class="label".*?</text>', group)
+    return re.sub(r"<[^>]+>", "", element)
+
+
 def _x(element: str, kind: str) -> tuple[float, float]:
     match = re.search(rf'<rect class="{kind}" x="([-0-9.]+)" y="[-0-9.]+" width="([0-9.]+)"', element)
     assert match, element
@@ -241,7 +247,7 @@ def test_the_tornado_chart_has_a_bar_per_input_around_the_likely_line() -> None:
     assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg and "<desc" in svg
     bars = _bars(svg)
     assert len(bars) == 3
-    assert [re.findall(r'class="label"[^>]*>([^<]*)<', b)[0] for b in bars] == [
+    assert [_label(b) for b in bars] == [
         "Handläggartid – andel som beror på förändringen",
         "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *fet* | rör – belopp",
         "Porto – värde per enhet",

@@ -208,10 +208,12 @@ def _scenario_rows(fmt: Formatter, scenarios: tuple[Scenario, ...]) -> tuple[Row
     )
 
 
+def _field(fmt: Formatter, row: Sensitivity) -> str:
+    return TEXT[fmt.lang].get(f"field_{row.field}", row.field)
+
+
 def _input_name(fmt: Formatter, row: Sensitivity) -> str:
-    text = TEXT[fmt.lang]
-    field = text.get(f"field_{row.field}", row.field)
-    return text["input_name"].format(name=row.name, field=field)
+    return TEXT[fmt.lang]["input_name"].format(name=row.name, field=_field(fmt, row))
 
 
 def _input_value(fmt: Formatter, row: Sensitivity, value: float) -> str:
@@ -247,7 +249,7 @@ def _sensitivity(fmt: Formatter, calc: Calculation, plan_id: str) -> Sensitivity
         centre=text["sensitivity_centre"].format(npv=npv),
         axis=text["sensitivity_axis"].format(currency=calc.currency),
     )
-    bars = [TornadoBar(_input_name(fmt, row), row.npv_low, row.npv_high) for row in calc.sensitivity]
+    bars = [TornadoBar(row.name, row.npv_low, row.npv_high, _field(fmt, row)) for row in calc.sensitivity]
     svg = tornado_chart(f"tornado-{plan_id or calc.plan}", words, bars, calc.npv, fmt.amount)
     caption = text["sensitivity_caption"].format(currency=calc.currency)
     return SensitivityView(Markup(svg), rows, caption)

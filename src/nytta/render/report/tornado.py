@@ -17,12 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from nytta.render.report.chart import nice_ticks
-from nytta.render.report.svg import BOLD, fit, safe_id, svg_open, text_el, text_width
+from nytta.render.report.svg import BOLD, fit, safe_id, svg_open, text_el, text_width, xml_text
 
 WIDTH = 640
 _LABEL_SIZE, _VALUE_SIZE, _TICK_SIZE = 12.0, 11.0, 10.0
 _LABEL_LINE, _BAR, _GAP = 17.0, 16.0, 10.0
-_ROW = _LABEL_LINE + _BAR + _GAP
+#: The width a name may take on a line: a margin on the estimate, as some fonts (DejaVu
+#: Sans) are wider than it.
+_NAME_WIDTH = (WIDTH - 16) * 0.9
 _LOW, _HIGH_FILL, _HIGH_EDGE = "#1f4e9a", "#f6dcc4", "#8a4200"
 _INK, _MUTED, _GRID = "#1a1a1a", "#333333", "#d9d9d9"
 _HALO = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
@@ -35,6 +37,11 @@ class TornadoBar:
     label: str
     npv_low: float
     npv_high: float
+    detail: str = ""  # which of the input's fields, kept whole after " – " when the name is cut
+
+    @property
+    def full(self) -> str:
+        return f"{self.label} – {self.detail}" if self.detail else self.label
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,9 @@ def tornado_chart(
         return left + (value - lo) / (hi - lo) * (right - left)
 
     legend_y, top = 16.0, 58.0
-    bottom = top + len(bars) * _ROW
+    names = [_lines(bar, _NAME_WIDTH) for bar in bars]
+    heights = [len(lines) * _LABEL_LINE + _BAR + _GAP for lines in names]
+    bottom = top + sum(heights)
     parts = [_legend(text, legend_y)]
     parts += _grid(ticks, x, top - 6, bottom, value_format, text.axis)
     centre_x = x(centre)
@@ -79,10 +88,12 @@ def tornado_chart(
     # The likely line lies under the names (each on a white ground) and is drawn
     # again over each bar, so that it shows where the bar's two parts meet.
     parts.append(_line(centre_x, top - 6, bottom, 'class="likely"'))
-    for rank, bar in enumerate(bars, start=1):
-        row_top = top + (rank - 1) * _ROW
-        parts.append(_bar(rank, bar, row_top, x, centre_x, value_format))
-        parts.append(_line(centre_x, row_top + _LABEL_LINE - 3, row_top + _LABEL_LINE + _BAR + 3))
+    row_top = top
+    for rank, (bar, lines, height) in enumerate(zip(bars, names, heights), start=1):
+        parts.append(_bar(rank, bar, lines, row_top, x, centre_x, value_format))
+        bar_top = row_top + len(lines) * _LABEL_LINE
+        parts.append(_line(centre_x, bar_top - 3, bar_top + _BAR + 3))
+        row_top += height
     height = bottom + 44
     return svg_open(svg_id, WIDTH, height, text.title, text.description) + "".join(parts) + "</svg>"
 
@@ -92,16 +103,29 @@ def _line(x: float, top: float, bottom: float, extra: str = "") -> str:
 
 
 def _bar(
-    rank: int, bar: TornadoBar, y: float, x: Callable[[float], float], centre_x: float, value_format: Callable[[float], str]
+    rank: int,
+    bar: TornadoBar,
+    lines: Sequence[str],
+    y: float,
+    x: Callable[[float], float],
+    centre_x: float,
+    value_format: Callable[[float], str],
 ) -> str:
-    """One input's group: its name, the two parts of its bar and the amount at each end."""
+    """One input's group: its name (on one or two lines), the two parts of its bar and the
+    amount at each end."""
     low_x, high_x = x(bar.npv_low), x(bar.npv_high)
-    bar_top = y + _LABEL_LINE
-    label = fit(bar.label, _LABEL_SIZE, WIDTH - 16)
+    bar_top = y + len(lines) * _LABEL_LINE
+    shown = " ".join(lines)
+    widest = max(text_width(line, _LABEL_SIZE) for line in lines)
+    spans = "".join(
+        f'<tspan x="8" dy="{0 if index == 0 else _LABEL_LINE:g}">{xml_text(line)}{" " if index < len(lines) - 1 else ""}</tspan>'
+        for index, line in enumerate(lines)
+    )
     parts = [
         f'<g class="bar" data-rank="{rank}">',
-        _ground(5, y + 1, text_width(label, _LABEL_SIZE) + 6, _LABEL_LINE - 1),
-        text_el(8, y + _LABEL_SIZE, label, _LABEL_SIZE, 'class="label"'),
+        f"<title>{xml_text(bar.full)}</title>" if shown != bar.full else "",
+        _ground(5, y + 1, widest + 6, len(lines) * _LABEL_LINE - 1),
+        f'<text class="label" x="8" y="{y + _LABEL_SIZE:.1f}" font-size="{_LABEL_SIZE:g}">{spans}</text>',
         _part(centre_x, low_x, bar_top, _LOW, _LOW, "low"),
         _part(centre_x, high_x, bar_top, _HIGH_FILL, _HIGH_EDGE, "high"),
     ]
@@ -113,6 +137,29 @@ def _bar(
         parts.append(text_el(edge + shift, middle, value_format(value), _VALUE_SIZE, f'text-anchor="{anchor}" fill="{_INK}"'))
     parts.append("</g>")
     return "".join(parts)
+
+
+def _lines(bar: TornadoBar, width: float) -> list[str]:
+    """The bar's name and field on one line, else on two broken between words; a name too
+    long for two lines is cut with an ellipsis before its field, which stays whole."""
+    full = bar.full
+    if text_width(full, _LABEL_SIZE) <= width:
+        return [full]
+    words = full.split(" ")
+    first: list[str] = []
+    while words and text_width(" ".join([*first, words[0]]), _LABEL_SIZE) <= width:
+        first.append(words.pop(0))
+    if not first:  # one word wider than the line
+        return [fit(full, _LABEL_SIZE, width)]
+    rest = " ".join(words)
+    if text_width(rest, _LABEL_SIZE) <= width:
+        return [" ".join(first), rest]
+    tail = f" – {bar.detail}" if bar.detail else ""
+    name_rest = rest[: len(rest) - len(tail)] if tail and rest.endswith(tail) else rest
+    room = width - text_width(tail, _LABEL_SIZE) if tail and rest.endswith(tail) else width
+    if room < width / 3:
+        return [" ".join(first), fit(rest, _LABEL_SIZE, width)]
+    return [" ".join(first), fit(name_rest, _LABEL_SIZE, room) + (tail if rest.endswith(tail) else "")]
 
 
 def _ground(x: float, y: float, width: float, height: float) -> str:
