@@ -137,7 +137,7 @@ def test_an_hourly_cost_from_a_monthly_salary_is_explained_with_the_plans_figure
     (sentence,) = calc_view(Formatter("sv"), hand_calc()).hourly_costs
     assert sentence == (
         "Handläggartid: timkostnaden 413,08\u00a0kr per timme är månadslönen 38\u00a0000\u00a0kr delad med "
-        "141,67 arbetstimmar per månad (1\u00a0700 timmar per årsarbetare / 12) och gånger 1,54 för "
+        "141,67 arbetstimmar per månad (årsarbetstiden 1\u00a0700 timmar / 12) och gånger 1,54 för "
         "arbetsgivaravgifter och andra personalomkostnader 54\u00a0%."
     )
     # 36 000 / (1 600 / 12) × 1,50 = 36 000 / 133,33 × 1,5 = 405,00
@@ -290,7 +290,7 @@ def test_released_time_in_hours_and_full_time_equivalents_to_one_decimal() -> No
     assert (first.name, first.hours, first.fte) == ("Handläggartid", ("850", "1\u00a0700"), ("0,5", "1,0"))
     # −20 / 1 700 = −0,012: rounds to 0,0, not −0,0
     assert (second.hours, second.fte) == (("−20", "−20"), ("0,0", "0,0"))
-    assert view.released_note == "Årsarbetare är timmar delade med 1\u00a0700 arbetstimmar per årsarbetare och år."
+    assert view.released_note == "Årsarbetare är timmar delade med årsarbetstiden, 1\u00a0700 timmar."
     assert calc_view(Formatter("sv"), hand_calc(released_time=())).released == ()
 
 

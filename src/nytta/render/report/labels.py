@@ -110,7 +110,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no_calculation": "Planen har ingen nyttokalkyl.",
         "rate_source": " (källa: {source})",
         "hourly_cost_note": "{name}: timkostnaden {hourly} per timme är månadslönen {salary} delad med "
-        "{per_month} arbetstimmar per månad ({hours} timmar per årsarbetare / 12) och gånger {factor} "
+        "{per_month} arbetstimmar per månad (årsarbetstiden {hours} timmar / 12) och gånger {factor} "
         "för arbetsgivaravgifter och andra personalomkostnader {contributions}.",
         "result_measures": "Resultat, troligt scenario",
         "total_net_benefit": "Sammanlagd nettonytta (nettonuvärde)",
@@ -175,7 +175,7 @@ TEXT: dict[str, dict[str, str]] = {
         "present_value": "Nuvärde",
         "released_time": "Frigjord tid",
         "released_caption": "Frigjord arbetstid per år, troligt scenario",
-        "released_note": "Årsarbetare är timmar delade med {hours} arbetstimmar per årsarbetare och år.",
+        "released_note": "Årsarbetare är timmar delade med årsarbetstiden, {hours} timmar.",
         "hours": "timmar",
         "fte": "årsarbetare",
         "unvalued": "Nyttor som inte värderas i pengar",
