@@ -4,7 +4,8 @@ This module owns that contract's shape: year keys as text, absent figures as nul
 of format v1.0 come first and unchanged; after ``realised_to_date`` come the rate's source,
 the hours per full-time equivalent and the employer's contributions, whether some estimate
 is a range, the three scenarios (``low``, ``likely``, ``high``), the sensitivity rows
-(largest swing first, each with its ``swing``), the categories' shares of the benefits'
+(largest swing first, each with its ``swing``; the field a row varies is ``unit_value``,
+``volume``, ``attribution`` or ``amounts``, a ranged monthly salary's ``unit_value``), the categories' shares of the benefits'
 present value, the value by recipient (by stakeholder and by stakeholder category, value no
 share covers under ``unassigned``), the released time and the benefits not valued in money.
 """
@@ -69,7 +70,7 @@ def _sensitivity(row: Sensitivity) -> dict[str, Any]:
         "kind": row.kind,
         "id": row.id,
         "name": row.name,
-        "field": row.field,
+        "field": contract_field(row),
         "low": _number(row.low),
         "likely": _number(row.likely),
         "high": _number(row.high),
@@ -77,6 +78,12 @@ def _sensitivity(row: Sensitivity) -> dict[str, Any]:
         "npv_high": _number(row.npv_high),
         "swing": _number(row.swing),
     }
+
+
+def contract_field(row: Sensitivity) -> str:
+    """The field a sensitivity row varies, as the contract names it: a ranged monthly salary
+    is the benefit's ``unit_value`` given another way."""
+    return "unit_value" if row.kind == "valuation" and row.field == "monthly_salary" else row.field
 
 
 def _released(row: ReleasedTime) -> dict[str, Any]:

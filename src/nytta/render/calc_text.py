@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from nytta.i18n import N_, _, language
 from nytta.render.numbers import NBSP, measure, money, number, percent, ratio
 from nytta.render.visible import clipped, markup, visible
-from nytta.results.calc import UNASSIGNED, Calculation, Scenario
+from nytta.results.calc import UNASSIGNED, Calculation, Scenario, Sensitivity
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -155,7 +155,7 @@ SCENARIO_ROWS = (
 #: The estimate a sensitivity row varies, after the id of its benefit or cost.
 FIELD_LABELS = {
     "unit_value": N_("value per unit (unit_value)"),
-    "monthly_salary": N_("monthly salary (monthly_salary)"),
+    "monthly_salary": N_("monthly salary (unit_value: monthly_salary)"),
     "volume": N_("volume"),
     "attribution": N_("attribution"),
     "amounts": N_("amounts"),
@@ -268,9 +268,24 @@ def _scenario_table(result: Calculation, lang: str) -> list[str | Table]:
     return [title, table, note]
 
 
-def input_label(row_id: str, field: str) -> str:
+def input_label(row: Sensitivity, result: Calculation) -> str:
     """``kortare-handlaggning: värde per enhet (unit_value)`` (plan text made visible, not escaped)."""
-    return f"{shown(row_id)}: {_(FIELD_LABELS[field]) if field in FIELD_LABELS else shown(field)}"
+    field = "monthly_salary" if is_monthly_salary(row, result) else row.field
+    return f"{shown(row.id)}: {_(FIELD_LABELS[field]) if field in FIELD_LABELS else shown(field)}"
+
+
+def is_monthly_salary(row: Sensitivity, result: Calculation) -> bool:
+    """Whether a sensitivity row varies a unit value given as a monthly salary (its values are
+    salaries): named ``monthly_salary``, or ``unit_value`` with the likely salary of the
+    benefit's released time."""
+    if row.kind != "valuation":
+        return False
+    if row.field == "monthly_salary":
+        return True
+    return row.field == "unit_value" and any(
+        time.benefit == row.id and time.monthly_salary is not None and time.monthly_salary == row.likely
+        for time in result.released_time
+    )
 
 
 def _sensitivity_table(result: Calculation, lang: str) -> list[str | Table]:
@@ -286,7 +301,7 @@ def _sensitivity_table(result: Calculation, lang: str) -> list[str | Table]:
         table.add_column(head, justify="left" if not table.columns else "right")
     for row in result.sensitivity:
         table.add_row(
-            markup(input_label(row.id, row.field), 1000),
+            markup(input_label(row, result), 1000),
             measure(row.low, lang),
             measure(row.high, lang),
             number(row.npv_low, lang),
