@@ -5,9 +5,10 @@ of format v1.0 come first and unchanged; after ``realised_to_date`` come the rat
 the hours per full-time equivalent and the employer's contributions, whether some estimate
 is a range, the three scenarios (``low``, ``likely``, ``high``), the sensitivity rows
 (largest swing first, each with its ``swing``; the field a row varies is ``unit_value``,
-``volume``, ``attribution`` or ``amounts``, a ranged monthly salary's ``unit_value``), the categories' shares of the benefits'
-present value, the value by recipient (by stakeholder and by stakeholder category, value no
-share covers under ``unassigned``), the released time and the benefits not valued in money.
+``volume``, ``attribution`` or ``amounts``, a ranged monthly salary's ``unit_value``), the
+categories' shares of the benefits' present value, the value by recipient (by stakeholder
+and by stakeholder category, value no share covers under ``unassigned``), the released time
+and the benefits not valued in money.
 """
 
 from __future__ import annotations
