@@ -164,7 +164,7 @@ Scenarier: varje uppskattning på sitt lägsta, troliga eller högsta värde (SE
 └─────────────────────────────┴─────────┴─────────┴───────────┘
 Lägst ställer de lägsta nyttorna mot de lägsta kostnaderna, högst de högsta mot de högsta.
 
-Känslighetsanalys: nettonuvärdet (NNV) med en uppskattning i taget på sitt lägsta eller högsta värde och alla andra troliga (SEK)
+Känslighetsanalys: nettonuvärdet (NNV) när en uppskattning i taget sätts till sitt lägsta eller högsta värde och övriga är troliga (SEK)
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━┓
 ┃ Uppskattning                         ┃   Lägst ┃   Högst ┃ NNV vid lägst ┃ NNV vid högst ┃  Utslag ┃
 ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━┩
