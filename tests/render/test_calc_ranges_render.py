@@ -164,7 +164,8 @@ Scenarier: varje uppskattning på sitt lägsta, troliga eller högsta värde (SE
 └─────────────────────────────┴─────────┴─────────┴───────────┘
 Lägst ställer de lägsta nyttorna mot de lägsta kostnaderna, högst de högsta mot de högsta.
 
-Känslighetsanalys: nettonuvärdet (NNV) när en uppskattning i taget sätts till sitt lägsta eller högsta värde och övriga är troliga (SEK)
+Känslighetsanalys: nettonuvärdet (NNV) när en uppskattning i taget sätts till sitt lägsta eller högsta \
+värde och övriga är troliga (SEK)
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━┓
 ┃ Uppskattning                         ┃   Lägst ┃   Högst ┃ NNV vid lägst ┃ NNV vid högst ┃  Utslag ┃
 ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━┩
@@ -581,3 +582,19 @@ def test_json_additions_hold_no_negative_zero() -> None:
     printed = calc_formats.json(CalcReport(calc), RenderOptions())
     assert "-0.0" not in printed
     assert json.loads(printed)["scenarios"]["low"]["npv"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("value", "band", "shown"),
+    [
+        (0.004, "low", "0,004 – förändringen ger mer än den kostar"),
+        (-0.00004, "negative", "−0,00004 – förändringen kostar mer än den ger"),
+        (-1e-12, "zero", "0,00 – förändringen går jämnt ut: nyttorna är lika stora som kostnaderna"),
+        (0.496, "low", "0,496 – förändringen ger mer än den kostar"),
+        (0.4999, "low", "0,4999 – förändringen ger mer än den kostar"),
+    ],
+)
+def test_net_benefit_per_krona_near_a_bands_edge_is_not_shown_as_zero(swedish: None, value: float, band: str, shown: str) -> None:
+    # 0,004 is low, not zero: it is shown to as many decimals as make that visible; what is
+    # zero to the öre is 0,00, not −0,00; 0,496 is not rounded up to the high band's 0,50.
+    assert band_words(Scenario("likely", 100.0, 100.0, 0.0, None, value, band, None, None), "sv") == shown

@@ -213,7 +213,26 @@ def band_words(scenario: Scenario, lang: str) -> str:
     if scenario.net_benefit_per_krona is None or scenario.band is None:
         return _("none (no costs)")
     band = _(BAND_LABELS[scenario.band]) if scenario.band in BAND_LABELS else scenario.band
-    return f"{ratio(scenario.net_benefit_per_krona, lang)} – {band}"
+    return f"{per_krona(scenario, lang)} – {band}"
+
+
+def per_krona(scenario: Scenario, lang: str) -> str:
+    """Net benefit per invested krona to two decimals, or to as many more (up to five) as it
+    takes for the figure shown to lie in its band (``0,004`` is above zero, ``0,496`` below
+    0,50); zero as ``0,00``."""
+    value = scenario.net_benefit_per_krona
+    if value is None:
+        return ratio(None, lang)
+    if scenario.band == "zero":
+        return ratio(0.0, lang)
+    decimals = 2
+    while decimals < 5 and not _in_band(round(value, decimals), scenario.band):
+        decimals += 1
+    return number(value, lang, decimals)
+
+
+def _in_band(value: float, band: str | None) -> bool:
+    return {"negative": value < 0, "low": 0 < value < 0.5, "high": value >= 0.5}.get(band or "", True)
 
 
 def year_or_never(year: int | None) -> str:
@@ -259,7 +278,7 @@ def _scenario_table(result: Calculation, lang: str) -> list[str | Table]:
         "scenario_costs": [number(s.costs, lang) for s in result.scenarios],
         "scenario_npv": [number(s.npv, lang) for s in result.scenarios],
         "scenario_benefit_cost_ratio": [ratio(s.benefit_cost_ratio, lang) for s in result.scenarios],
-        "scenario_net_benefit_per_krona": [ratio(s.net_benefit_per_krona, lang) for s in result.scenarios],
+        "scenario_net_benefit_per_krona": [per_krona(s, lang) for s in result.scenarios],
         "scenario_payback_year": [year_or_never(s.payback_year) for s in result.scenarios],
     }
     for key, label in SCENARIO_ROWS:
