@@ -178,3 +178,42 @@ def test_the_commented_out_sections_pass_check_when_taken_into_use(write_plan, l
 
 def test_the_plan_builder_imports_no_ui_library() -> None:
     assert modules_loaded("import nytta.init_plan", {"typer", "click", "rich", "jinja2"}) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_commented_out_valuation_is_a_valuation_with_a_range_and_a_monthly_salary(write_plan, lang: str) -> None:
+    """The example benefit's commented-out valuation, taken into use on a redeployment benefit
+    measured in hours, passes check and reads as an hourly cost from a monthly salary and a range."""
+    from nytta.load.plan import load_plan
+    from nytta.model.plan import HourlyCost, Range
+
+    today = _dt.date(2026, 11, 27)
+    text = plan_text(lang=lang, phase=Phase.REALISE, today=today) + optional_sections(lang, today)
+    lines = text.splitlines(keepends=True)
+    start = next(n for n, line in enumerate(lines) if line.startswith("    # valuation:"))
+    end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith("    #   "))
+    lines[start:end] = [line.replace("    # ", "    ", 1) for line in lines[start:end]]
+    used = "".join(lines)
+    used = used.replace(
+        "    category: quality\n    size: moderate", "    category: redeployment\n    alternative_use: Tillsyn", 1
+    )
+    used = re.sub(r"(\n        unit: )\w+", r"\1timmar", used, count=1)
+    path = write_plan(used)
+    assert run_check(path, as_of=today, ignore=BUT_PLACEHOLDERS) == []
+    doc = load_plan(path, path.name)
+    assert doc is not None and doc.plan is not None
+    valuation = doc.plan.benefits[0].valuation
+    assert valuation is not None and isinstance(valuation.unit_value, HourlyCost)
+    assert valuation.unit_value.monthly_salary == 38000
+    assert isinstance(valuation.volume, Range) and (valuation.volume.low, valuation.volume.high) == (800, 1200)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_calculation_section_has_a_ranged_amount_and_a_rate_source(lang: str) -> None:
+    from nytta.load.yaml import parse_yaml
+    from nytta.model.plan import Plan, Range
+
+    today = _dt.date(2026, 11, 27)
+    plan = Plan.model_validate(parse_yaml(plan_text(lang=lang, today=today) + optional_sections(lang, today)).data)
+    assert plan.calculation is not None and plan.calculation.rate_source
+    assert any(isinstance(amount, Range) for cost in plan.costs for amount in cost.amounts.values())
