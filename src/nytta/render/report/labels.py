@@ -127,8 +127,6 @@ TEXT: dict[str, dict[str, str]] = {
         "band_short_high": "hög",
         "payback_never": "aldrig",
         "category_shares": "Andel per nyttokategori",
-        "category_shares_caption": "Nyttokategoriernas andel av nyttornas nuvärde, troligt scenario",
-        "share": "Andel",
         "scenarios": "Scenarier",
         "scenarios_intro": "Varje uppskattning har ett lägsta, troligt och högsta värde. Det lägsta scenariot "
         "jämför de lägsta nyttorna med de lägsta kostnaderna, det troliga de troliga och det högsta de högsta.",
@@ -396,8 +394,6 @@ TEXT: dict[str, dict[str, str]] = {
         "band_short_high": "high",
         "payback_never": "never",
         "category_shares": "Share by benefit category",
-        "category_shares_caption": "Each benefit category's share of the benefits' present value, likely scenario",
-        "share": "Share",
         "scenarios": "Scenarios",
         "scenarios_intro": "Every estimate has a lowest, likely and highest value. The low scenario compares the "
         "lowest benefits with the lowest costs, the likely one likely with likely, the high one highest with highest.",
