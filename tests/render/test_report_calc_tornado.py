@@ -9,6 +9,7 @@ the axis' amounts are formatted by the caller (Swedish here) and do not touch.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 import pytest
@@ -99,3 +100,18 @@ def test_the_axis_amounts_do_not_touch() -> None:
     for (x1, a), (x2, b) in itertools.pairwise(ticks):
         assert float(x2) - float(x1) >= (text_width(a, 10) + text_width(b, 10)) / 2
     assert all(re.fullmatch(r"−?\d{1,3}(\u00a0\d{3})*", amount) for _, amount in ticks)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "centre"),
+    [(-1e300, 1e300, 0.0), (-math.inf, math.inf, 0.0), (math.nan, 1.0, 0.0), (1e-300, 2e-300, 1.5e-300), (5.0, 5.0, 5.0)],
+)
+def test_figures_at_the_edges_of_floats_still_draw(low: float, high: float, centre: float) -> None:
+    svg = _chart([TornadoBar("A", low, high, "volym")], centre)
+    assert svg.endswith("</svg>") and len(_groups(svg)) == 1
+    assert not re.search(r"nan|inf", svg, re.IGNORECASE)
+
+
+def test_a_chart_without_bars_is_only_its_axis_and_line() -> None:
+    svg = _chart([], 5.0)
+    assert _groups(svg) == [] and '<line class="likely"' in svg

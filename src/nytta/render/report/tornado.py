@@ -13,8 +13,9 @@ escapes every word (see `svg`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nytta.render.report.chart import nice_ticks
 from nytta.render.report.svg import BOLD, fit, safe_id, svg_open, text_el, text_width, xml_text
@@ -27,6 +28,7 @@ _LABEL_LINE, _BAR, _GAP = 17.0, 16.0, 10.0
 _NAME_WIDTH = (WIDTH - 16) * 0.9
 _LOW, _HIGH_FILL, _HIGH_EDGE = "#1f4e9a", "#f6dcc4", "#8a4200"
 _INK, _MUTED, _GRID = "#1a1a1a", "#333333", "#d9d9d9"
+_LIMIT = 1e300
 _HALO = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
 
 
@@ -61,6 +63,8 @@ def tornado_chart(
 ) -> str:
     """The chart, bars in the order given (the caller puts the largest swing first)."""
     svg_id = safe_id(chart_id, "tornado")
+    centre = _drawable(centre, 0.0)
+    bars = [replace(b, npv_low=_drawable(b.npv_low, centre), npv_high=_drawable(b.npv_high, centre)) for b in bars]
     values = [centre, *(b.npv_low for b in bars), *(b.npv_high for b in bars)]
     lo, hi = min(values), max(values)
     if hi - lo < max(abs(lo), abs(hi), 1.0) * 1e-9:
@@ -68,7 +72,7 @@ def tornado_chart(
         lo, hi = lo - pad, hi + pad
     ticks = nice_ticks(lo, hi)
     lo, hi = min(lo, ticks[0]), max(hi, ticks[-1])
-    widest = max(text_width(value_format(v), _VALUE_SIZE) for v in values)
+    widest = min(max(text_width(value_format(v), _VALUE_SIZE) for v in values), WIDTH / 4)
     left, right = 8 + widest + 8, WIDTH - 8 - widest - 8
 
     def x(value: float) -> float:
@@ -96,6 +100,14 @@ def tornado_chart(
         row_top += height
     height = bottom + 44
     return svg_open(svg_id, WIDTH, height, text.title, text.description) + "".join(parts) + "</svg>"
+
+
+def _drawable(value: float, instead: float) -> float:
+    """A value the chart can place: not a number is ``instead``, beyond ±1e300 is ±1e300 (so
+    that spans stay finite)."""
+    if math.isnan(value):
+        return instead
+    return max(-_LIMIT, min(_LIMIT, value))
 
 
 def _line(x: float, top: float, bottom: float, extra: str = "") -> str:
