@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from dataclasses import replace
 
 from nytta.compute.estimates import LIKELY
 from nytta.compute.flows import (
@@ -89,7 +90,7 @@ def calculate(doc: PlanDocument, as_of: _dt.date, rate: float | None = None) -> 
         {b.id: realised_gains(b, doc, years, as_of) for b in worth},
     )
     result = _assemble(doc.file, plan, as_of, rate, years, gains)
-    _ensure_finite(result)
+    _ensure_finite(result)  # the measures too
     return result
 
 
@@ -117,7 +118,7 @@ def _assemble(file: str, plan: Plan, as_of: _dt.date, rate: float, years: tuple[
     )
     present = ({y: likely.benefits[y] * factors[y] for y in years}, {y: likely.costs[y] * factors[y] for y in years})
     categories = by_category(plan, years, likely.by_benefit)
-    return Calculation(
+    figures = Calculation(
         plan.plan.id,
         file,
         plan.plan.currency,
@@ -140,8 +141,12 @@ def _assemble(file: str, plan: Plan, as_of: _dt.date, rate: float, years: tuple[
         realised,
         total(realised.values()),
         plain(planned),
-        **measures(plan, years, gains.planned, factors, likely, categories),
     )
+    _ensure_finite(figures)
+    try:
+        return replace(figures, **measures(plan, years, gains.planned, factors, likely, categories))
+    except (OverflowError, ValueError):  # a low or high estimate near the float limit: inf − inf, Fraction(inf)
+        raise _overflow(figures, _("a scenario or the sensitivity analysis")) from None
 
 
 #: The figures of a calculation as named in the message about one that overflowed.
@@ -164,14 +169,18 @@ def _ensure_finite(result: Calculation) -> None:
     """Raise UncomputableCalculation when a figure overflowed (amounts or valuations near the float limit)."""
     name = _overflowed(result)
     if name is not None:
-        raise UncomputableCalculation(
-            _(
-                "{file}: the benefit calculation overflows: {figure} is no finite number "
-                "(amounts, valuations or indicator values are too large)",
-                file=result.file,
-                figure=name,
-            )
+        raise _overflow(result, name)
+
+
+def _overflow(result: Calculation, name: str) -> UncomputableCalculation:
+    return UncomputableCalculation(
+        _(
+            "{file}: the benefit calculation overflows: {figure} is no finite number "
+            "(amounts, valuations or indicator values are too large)",
+            file=result.file,
+            figure=name,
         )
+    )
 
 
 def _overflowed(result: Calculation) -> str | None:
@@ -190,4 +199,20 @@ def _overflowed(result: Calculation) -> str | None:
             for year, value in row.items():
                 if not math.isfinite(value):
                     return _("the '{name}' figure for {year}", name=key, year=year)
+    return _measure_overflowed(result)
+
+
+def _measure_overflowed(result: Calculation) -> str | None:
+    """The name of the first of Inera's measures that is no finite number, or None."""
+    for scenario in result.scenarios:
+        values = (scenario.benefits, scenario.costs, scenario.npv, scenario.benefit_cost_ratio, scenario.net_benefit_per_krona)
+        if any(value is not None and not math.isfinite(value) for value in values):
+            return _("a scenario or the sensitivity analysis")
+    if any(not math.isfinite(row.npv_low) or not math.isfinite(row.npv_high) for row in result.sensitivity):
+        return _("a scenario or the sensitivity analysis")
+    shares = (*result.value_by_stakeholder.values(), *result.value_by_stakeholder_category.values())
+    if any(not math.isfinite(value) for value in (*shares, *result.category_shares.values())):
+        return _("the value by recipient")
+    if any(not math.isfinite(v) for row in result.released_time for v in (*row.hours.values(), *row.fte.values())):
+        return _("the released time")
     return None
