@@ -180,6 +180,8 @@ def _keyed(kind: str, error: Any, key: str, given: str) -> str:
         return _("'{key}' must be at least {limit}, got {given}", key=key, limit=_limit(error), given=given)
     if kind == "less_than_equal":
         return _("'{key}' must be at most {limit}, got {given}", key=key, limit=_limit(error), given=given)
+    if kind == "greater_than":
+        return _("'{key}' must be more than {limit}, got {given}", key=key, limit=_limit(error), given=given)
     return _("'{key}': {problem}", key=key, problem=_problem(error))
 
 
@@ -199,12 +201,14 @@ def _unkeyed(kind: str, error: Any, given: str) -> str:
         return _("value must be at least {limit}, got {given}", limit=_limit(error), given=given)
     if kind == "less_than_equal":
         return _("value must be at most {limit}, got {given}", limit=_limit(error), given=given)
+    if kind == "greater_than":
+        return _("value must be more than {limit}, got {given}", limit=_limit(error), given=given)
     return _("value: {problem}", problem=_problem(error))
 
 
 def _limit(error: Any) -> object:
     context = error.get("ctx") or {}
-    return context.get("ge", context.get("le", ""))
+    return context.get("ge", context.get("le", context.get("gt", "")))
 
 
 def _problem(error: Any) -> str:
