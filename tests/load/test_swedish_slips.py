@@ -22,6 +22,9 @@ from nytta.rules.examples import BASE_PLAN
 
 TARGET = "{date: 2026-12-31, value: 20}"
 MEASUREMENT = "{date: 2026-09-30, value: 25}"
+#: The base plan with its quality benefit sized, so that a calculation added to it brings no
+#: ``missing-size`` warning beside the finding a test is about.
+SIZED_PLAN = BASE_PLAN.replace("    category: quality\n", "    category: quality\n    size: moderate\n", 1)
 CALCULATION = "calculation: {base_year: 2025, first_year: 2025, last_year: 2028, discount_rate: 0.03}\n"
 
 Found = tuple[str, int, int, str]
@@ -72,7 +75,7 @@ def test_a_decimal_comma_in_a_flow_mapping_says_to_write_a_decimal_point(tmp_pat
 
 
 def test_a_decimal_comma_in_the_discount_rate(tmp_path: Path) -> None:
-    text = BASE_PLAN + CALCULATION.replace("0.03", "0,03")
+    text = SIZED_PLAN + CALCULATION.replace("0.03", "0,03")
     line = text.count("\n")
     message = "decimal comma in 'discount_rate: 0,03': inside {…} a comma separates entries; write discount_rate: 0.03"
     assert findings(tmp_path, text) == [("schema", line, 82, message)]
@@ -163,7 +166,7 @@ def test_a_swedish_word_as_a_key_names_the_key_and_is_read_as_it(
 
 
 def test_a_swedish_key_at_the_top_level(tmp_path: Path) -> None:
-    text = BASE_PLAN + CALCULATION + "kostnader:\n  - {id: licens, name: Licens, kind: running, amounts: {2026: 1000}}\n"
+    text = SIZED_PLAN + CALCULATION + "kostnader:\n  - {id: licens, name: Licens, kind: running, amounts: {2026: 1000}}\n"
     line = line_of(text, "kostnader:")
     assert findings(tmp_path, text) == [
         ("schema", line, 1, "unknown key 'kostnader' at the top level; did you mean 'costs' (kostnader)?")

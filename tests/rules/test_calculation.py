@@ -324,10 +324,9 @@ MESSAGES = [
                 "missing-size",
                 22,
                 5,
-                "benefit 'kortare-tid' has neither a valuation nor a size: give a valuation or a size:"
-                " small, moderate or large (liten, måttlig, stor)",
-                "nyttan 'kortare-tid' har varken värdering eller storlek: ange en värdering eller en storlek:"
-                " liten, måttlig eller stor (small, moderate, large)",
+                "benefit 'kortare-tid' has neither a valuation nor a size; give one of them, a size as small, moderate or large",
+                "nyttan 'kortare-tid' har varken värdering (valuation) eller storlek (size); ange en av dem,"
+                " storleken som liten, måttlig eller stor",
             ),
             (
                 "range-order",

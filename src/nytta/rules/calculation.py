@@ -115,8 +115,7 @@ def missing_size(ctx: Context) -> Iterator[Diagnostic]:
             and ctx.absent(item, "size")
         ):
             message = _(
-                "benefit '{id}' has neither a valuation nor a size: give a valuation or a size: "
-                "small, moderate or large (liten, måttlig, stor)",
+                "benefit '{id}' has neither a valuation nor a size; give one of them, a size as small, moderate or large",
                 id=item.id,
             )
             yield ctx.at(item.path, message)
