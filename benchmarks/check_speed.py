@@ -1,4 +1,4 @@
-"""Wall time of `nytta --help` and `nytta check` on one plan: median of repeated runs.
+"""Wall time of `nytta --help`, `nytta check` and `nytta calc` on one plan: median of repeated runs.
 
 Usage: python benchmarks/check_speed.py [--runs N] [--src DIR]... [PLAN]
 The commands are alternated in each round so that machine noise falls on both alike;
@@ -43,10 +43,12 @@ def _commands(plan: str, sources: list[str]) -> dict[str, tuple[list[str], dict[
     if not sources:
         commands["nytta --help"] = ([*_nytta(), "--help"], None)
         commands["nytta check PLAN"] = ([*_nytta(), "check", plan], None)
+        commands["nytta calc PLAN"] = ([*_nytta(), "calc", plan, "--format", "json"], None)
     for folder in sources:
         env = {**os.environ, "PYTHONPATH": str(_source(folder))}
         commands[f"nytta --help [{folder}]"] = ([sys.executable, "-m", "nytta", "--help"], env)
         commands[f"nytta check PLAN [{folder}]"] = ([sys.executable, "-m", "nytta", "check", plan], env)
+        commands[f"nytta calc PLAN [{folder}]"] = ([sys.executable, "-m", "nytta", "calc", plan, "--format", "json"], env)
     return commands
 
 
