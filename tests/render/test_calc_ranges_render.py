@@ -547,25 +547,25 @@ def test_csv_of_a_plan_without_ranges_has_the_measure_but_no_scenarios() -> None
     assert render_calc_csv(point()).splitlines()[-3:] == POINT_CSV_EN
 
 
-@pytest.mark.parametrize("field", ["monthly_salary", "unit_value"])
-def test_a_ranged_monthly_salary_is_named_as_such(swedish: None, field: str) -> None:
+def test_a_ranged_monthly_salary_is_named_as_such(swedish: None) -> None:
     # 4 000 kr a month more or less is 4 000 / (1 700 / 12) × 1,54 = 43,48 kr an hour, on
-    # 600 / 1,03 + 1 200 / 1,03² = 1 713,64 discounted hours: ± 74 513,07 kr of NPV. Named
-    # monthly_salary, or unit_value with the released time's likely salary (38 000 kr).
-    salary = Sensitivity("valuation", "kortare-handlaggning", "K", field, 34000.0, 38000.0, 42000.0, -65182.58, 83843.56)
+    # 600 / 1,03 + 1 200 / 1,03² = 1 713,64 discounted hours: ± 74 513,07 kr of NPV. The row's
+    # values are salaries, so it is named monthly_salary everywhere, not unit_value.
+    salary = Sensitivity(
+        "valuation", "kortare-handlaggning", "K", "monthly_salary", 34000.0, 38000.0, 42000.0, -65182.58, 83843.56
+    )
     calc = dataclasses.replace(ranged(), sensitivity=(salary,))
     label = "kortare-handlaggning: månadslön (unit_value: monthly_salary)"
     assert (
         f"│ {label} │ 34{NBSP}000 │ 42{NBSP}000 │       −65{NBSP}183 │        83{NBSP}844 │ 149{NBSP}026 │"
     ) in shown_after_key_figures(calc)
     assert render_calc_csv(calc).splitlines()[-1] == (
-        f"{label};valuation;kortare-handlaggning;unit_value;34000;38000;42000;-65182,58;83843,56;149026,14"
+        f"{label};valuation;kortare-handlaggning;monthly_salary;34000;38000;42000;-65182,58;83843,56;149026,14"
     )
-    assert calc_json(calc)["sensitivity"][0]["field"] == "unit_value"  # the contract's name for it
+    assert calc_json(calc)["sensitivity"][0]["field"] == "monthly_salary"
 
 
-def test_a_unit_value_that_is_no_salary_is_a_value_per_unit(swedish: None) -> None:
-    # the released time's salary is 38 000 kr; a unit value of 400–450 kr is not it
+def test_a_unit_value_is_a_value_per_unit(swedish: None) -> None:
     row = Sensitivity("valuation", "kortare-handlaggning", "K", "unit_value", 400.0, 413.08, 450.0, -5000.0, 70000.0)
     calc = dataclasses.replace(ranged(), sensitivity=(row,))
     assert render_calc_csv(calc).splitlines()[-1].startswith("kortare-handlaggning: värde per enhet (unit_value);")

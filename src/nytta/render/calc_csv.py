@@ -31,8 +31,8 @@ and, when some estimate of the plan is a range:
   ``npv_high``, ``swing``: the header of the sensitivity analysis, then one row per ranged
   estimate, largest swing first: the estimate in words (``kortare-handlaggning: value per
   unit (unit_value)``), its kind (``valuation``, ``cost``), id and field as the plan's keys
-  (``unit_value``, ``volume``, ``attribution``, ``amounts``; a unit value given as a monthly
-  salary is ``unit_value``, its values the salaries), its low, likely and high values as
+  (``unit_value``, ``monthly_salary`` — a unit value given as a ranged monthly salary, its
+  values the salaries —, ``volume``, ``attribution``, ``amounts``), its low, likely and high values as
   written (a cost's are sums over the years), the net
   present value with it at low and at high, and the swing between them.
 """
@@ -40,7 +40,6 @@ and, when some estimate of the plan is a range:
 from __future__ import annotations
 
 from nytta.i18n import N_, _, language
-from nytta.render.calc_json import contract_field
 from nytta.render.calc_text import BAND_LABELS, SCENARIO_LABELS, SCENARIO_ROWS, calc_rows, input_label
 from nytta.render.spreadsheet import decimal, sheet
 from nytta.results.calc import Calculation, Scenario
@@ -125,7 +124,7 @@ def render_calc_csv(result: Calculation) -> str:
                     input_label(row, result),
                     row.kind,
                     row.id,
-                    contract_field(row),
+                    row.field,
                     *(decimal(value, lang, 6, trim=True) for value in estimates),
                     decimal(row.npv_low, lang),
                     decimal(row.npv_high, lang),

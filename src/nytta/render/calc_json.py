@@ -5,7 +5,8 @@ of format v1.0 come first and unchanged; after ``realised_to_date`` come the rat
 the hours per full-time equivalent and the employer's contributions, whether some estimate
 is a range, the three scenarios (``low``, ``likely``, ``high``), the sensitivity rows
 (largest swing first, each with its ``swing``; the field a row varies is ``unit_value``,
-``volume``, ``attribution`` or ``amounts``, a ranged monthly salary's ``unit_value``), the
+``monthly_salary`` (a unit value given as a ranged monthly salary: its values are
+salaries), ``volume``, ``attribution`` or ``amounts``), the
 categories' shares of the benefits' present value, the value by recipient (by stakeholder
 and by stakeholder category, value no share covers under ``unassigned``), the released time
 and the benefits not valued in money.
@@ -71,7 +72,7 @@ def _sensitivity(row: Sensitivity) -> dict[str, Any]:
         "kind": row.kind,
         "id": row.id,
         "name": row.name,
-        "field": contract_field(row),
+        "field": row.field,
         "low": _number(row.low),
         "likely": _number(row.likely),
         "high": _number(row.high),
@@ -79,12 +80,6 @@ def _sensitivity(row: Sensitivity) -> dict[str, Any]:
         "npv_high": _number(row.npv_high),
         "swing": _number(row.swing),
     }
-
-
-def contract_field(row: Sensitivity) -> str:
-    """The field a sensitivity row varies, as the contract names it: a ranged monthly salary
-    is the benefit's ``unit_value`` given another way."""
-    return "unit_value" if row.kind == "valuation" and row.field == "monthly_salary" else row.field
 
 
 def _released(row: ReleasedTime) -> dict[str, Any]:

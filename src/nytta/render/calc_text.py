@@ -289,22 +289,7 @@ def _scenario_table(result: Calculation, lang: str) -> list[str | Table]:
 
 def input_label(row: Sensitivity, result: Calculation) -> str:
     """``kortare-handlaggning: värde per enhet (unit_value)`` (plan text made visible, not escaped)."""
-    field = "monthly_salary" if is_monthly_salary(row, result) else row.field
-    return f"{shown(row.id)}: {_(FIELD_LABELS[field]) if field in FIELD_LABELS else shown(field)}"
-
-
-def is_monthly_salary(row: Sensitivity, result: Calculation) -> bool:
-    """Whether a sensitivity row varies a unit value given as a monthly salary (its values are
-    salaries): named ``monthly_salary``, or ``unit_value`` with the likely salary of the
-    benefit's released time."""
-    if row.kind != "valuation":
-        return False
-    if row.field == "monthly_salary":
-        return True
-    return row.field == "unit_value" and any(
-        time.benefit == row.id and time.monthly_salary is not None and time.monthly_salary == row.likely
-        for time in result.released_time
-    )
+    return f"{shown(row.id)}: {_(FIELD_LABELS[row.field]) if row.field in FIELD_LABELS else shown(row.field)}"
 
 
 def _sensitivity_table(result: Calculation, lang: str) -> list[str | Table]:
