@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -127,6 +129,22 @@ def require_browser() -> None:
 def is_local(url: str) -> bool:
     """Whether a request stays on this machine without any network: file:, data: or about:."""
     return url.lower().startswith(LOCAL_SCHEMES)
+
+
+@contextmanager
+def chromium_browser() -> Iterator[Browser]:
+    """An open headless Chromium (skipped, or failed under NYTTA_REQUIRE_BROWSER, when there is none)."""
+    from playwright.sync_api import sync_playwright
+
+    require_browser()
+    chromium = find_chromium()
+    assert chromium is not None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def audit_html(path: Path, screenshot: Path) -> Audit:

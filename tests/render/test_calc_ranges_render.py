@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from conftest import CALC_KEYS
 from nytta.i18n import set_language
 from nytta.render import calc_formats
 from nytta.render.calc_csv import render_calc_csv
@@ -404,19 +405,7 @@ def test_plan_text_is_shown_not_obeyed() -> None:
 
 def test_json_adds_the_measures_after_the_contracts_keys_in_order() -> None:
     document = json.loads(json.dumps(calc_json(ranged())))
-    assert list(document)[15:] == [
-        "realised_to_date",
-        "rate_source",
-        "hours_per_fte",
-        "employer_contributions",
-        "ranged",
-        "scenarios",
-        "sensitivity",
-        "category_shares",
-        "value_by_recipient",
-        "released_time",
-        "unvalued",
-    ]
+    assert list(document) == CALC_KEYS
     assert document["rate_source"] == "Ineras standardränta"
     assert (document["hours_per_fte"], document["employer_contributions"], document["ranged"]) == (1700.0, 0.54, True)
     assert document["scenarios"] == {

@@ -13,14 +13,12 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from browser import CHROMIUM_ARGS, audit_html, describe, find_chromium, require_browser
+from browser import audit_html, chromium_browser, describe, require_browser
 from conftest import PLANS
 from nytta.app import report as command
 from nytta.compute.calc import calculate
@@ -59,21 +57,6 @@ TEXTS = """() => {
     });
     return {svg: {left: box.left, right: box.right, top: box.top, bottom: box.bottom}, texts: texts};
 }"""
-
-
-@contextmanager
-def _browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    require_browser()
-    chromium = find_chromium()
-    assert chromium is not None
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _open(browser: Browser, path: Path, width: int, media: str = "screen") -> Page:
@@ -121,7 +104,7 @@ def test_the_tornado_chart_has_a_bar_per_sensitivity_row_in_swing_order(
     report: tuple[str, Path], sensitivity: list[dict[str, Any]], tmp_path: Path
 ) -> None:
     lang, path = report
-    with _browser() as browser:
+    with chromium_browser() as browser:
         page = _open(browser, path, 1280)
         figure = page.locator("figure.tornado")
         assert figure.count() == 1
@@ -158,7 +141,7 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 @pytest.mark.parametrize(("width", "media"), [(1280, "screen"), (A4_CONTENT_PX, "print"), (390, "screen")])
 def test_no_text_of_the_chart_overlaps_another_or_leaves_it(report: tuple[str, Path], width: int, media: str) -> None:
     _, path = report
-    with _browser() as browser:
+    with chromium_browser() as browser:
         page = _open(browser, path, width, media)
         found = page.evaluate(TEXTS)
         client = page.evaluate("document.documentElement.clientWidth")

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from browser import CHROMIUM_ARGS, audit_html, describe, find_chromium, require_browser
+from browser import audit_html, chromium_browser, describe, require_browser
 from conftest import ROOT, SPEC_DIR, run_cli
 from nytta.app import report as command
 
@@ -44,21 +42,6 @@ TABLE_EDGES = """() => {
         return {caption: caption, left: box.left, right: box.right, width: width};
     });
 }"""
-
-
-@contextmanager
-def _browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    require_browser()
-    chromium = find_chromium()
-    assert chromium is not None
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=list(CHROMIUM_ARGS))
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def _open(browser: Browser, path: Path, viewport: dict[str, int], media: str = "screen") -> Page:
@@ -110,7 +93,7 @@ def test_the_page_rule_is_a4_portrait_with_the_margins_assumed_here() -> None:
 @pytest.mark.parametrize("page_name", ["index.html", "single"])
 def test_the_portfolio_fits_a_1280_px_window(page_name: str, folder: Path, single: dict[str, Path]) -> None:
     path = folder / page_name if page_name != "single" else single["portfolio"]
-    with _browser() as browser:
+    with chromium_browser() as browser:
         page = _open(browser, path, WINDOW)
         assert _widths(page) == (1280, 1280)
         edges = page.evaluate(TABLE_EDGES)
@@ -123,7 +106,7 @@ def _pages(folder: Path, single: dict[str, Path]) -> list[Path]:
 
 def test_every_table_fits_an_a4_page_in_print(folder: Path, single: dict[str, Path]) -> None:
     clipped: list[tuple[str, dict[str, Any]]] = []
-    with _browser() as browser:
+    with chromium_browser() as browser:
         for path in _pages(folder, single):
             page = _open(browser, path, {"width": A4_CONTENT_PX, "height": 1000}, media="print")
             scroll, client = _widths(page)
@@ -142,7 +125,7 @@ def _pdf_pages(browser: Browser, path: Path) -> int:
 
 
 def test_the_spec_examples_plan_report_prints_on_at_most_five_pages(single: dict[str, Path]) -> None:
-    with _browser() as browser:
+    with chromium_browser() as browser:
         counts = {name: _pdf_pages(browser, single[name]) for name in ("spec", "revised")}
     assert all(1 <= n <= MAX_PLAN_PAGES for n in counts.values()), counts
 
@@ -164,7 +147,7 @@ def test_the_revised_plans_report_is_accessible(single: dict[str, Path], tmp_pat
 
 
 def test_links_between_the_pages_work_from_file_urls(folder: Path) -> None:
-    with _browser() as browser:
+    with chromium_browser() as browser:
         page = _open(browser, folder / "index.html", WINDOW)
         page.click("a.plan-link >> nth=1")
         page.wait_for_load_state("load")
@@ -179,6 +162,6 @@ def test_the_cli_writes_a_single_portfolio_page_for_a_file_name(tmp_path: Path, 
     target = tmp_path / "nytta-rapport.html"
     code, _, err = run_cli(["report", str(PLANS), "--as-of", AS_OF.isoformat(), "-o", str(target)], capsys)
     assert code == 0, err
-    with _browser() as browser:
+    with chromium_browser() as browser:
         page = _open(browser, target, WINDOW)
         assert _widths(page) == (1280, 1280)

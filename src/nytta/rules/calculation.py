@@ -272,30 +272,35 @@ def range_order(ctx: Context) -> Iterator[Diagnostic]:
         if item.valuation is None:
             continue
         for field, estimate, _path in _valuation_estimates(item.valuation):
-            if isinstance(estimate, Range) and not estimate.low <= estimate.likely <= estimate.high:
+            values = _out_of_order(estimate)
+            if isinstance(estimate, Range) and values is not None:
                 message = _(
                     "{field} of '{id}' is a range out of order: low {low}, likely {likely}, high {high} "
                     "(write it so that low ≤ likely ≤ high)",
                     field=field,
                     id=item.id,
-                    low=written(estimate.low),
-                    likely=written(estimate.likely),
-                    high=written(estimate.high),
+                    **values,
                 )
                 yield ctx.at(estimate.path, message)
     for cost in ctx.plan.costs:
         for year, amount in cost.amounts.items():
-            if isinstance(amount, Range) and not amount.low <= amount.likely <= amount.high:
+            values = _out_of_order(amount)
+            if isinstance(amount, Range) and values is not None:
                 message = _(
                     "the {year} amount of cost '{id}' is a range out of order: low {low}, likely {likely}, high {high} "
                     "(write it so that low ≤ likely ≤ high)",
                     year=year,
                     id=cost.id,
-                    low=written(amount.low),
-                    likely=written(amount.likely),
-                    high=written(amount.high),
+                    **values,
                 )
                 yield ctx.at(amount.path, message)
+
+
+def _out_of_order(estimate: float | Range) -> dict[str, str] | None:
+    """The three values of a range as written, when it is not low ≤ likely ≤ high; else None."""
+    if not isinstance(estimate, Range) or estimate.low <= estimate.likely <= estimate.high:
+        return None
+    return {"low": written(estimate.low), "likely": written(estimate.likely), "high": written(estimate.high)}
 
 
 @rule(
