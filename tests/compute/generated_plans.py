@@ -385,20 +385,19 @@ def likely_numbers(drawn: Drawn) -> Drawn:
     return estimates_at(drawn, "likely")
 
 
-#: An input of the nyttokalkyl as its sensitivity rows name it: ("valuation", benefit id,
-#: unit_value | volume | attribution) or ("cost", cost id, "amounts").
+#: An input of the nyttokalkyl as its sensitivity rows name it (format §6): ("valuation",
+#: benefit id, unit_value | monthly_salary | volume | attribution) or ("cost", cost id, "amounts").
 Input = tuple[str, str, str]
 
 
 def estimates_at(drawn: Drawn, which: str, only: Input | None = None) -> Drawn:
     """The plan with each range replaced by its ``which`` number (low, likely or high); with
-    ``only``, that input's ranges only (a monthly salary's as the unit value), the others by
-    their likely numbers."""
+    ``only``, that input's ranges only, the others by their likely numbers."""
     data = copy.deepcopy(drawn.data)
 
     def pick(value: Any, key: Input) -> Any:
         if isinstance(value, dict) and "monthly_salary" in value:
-            return {"monthly_salary": pick(value["monthly_salary"], key)}
+            return {"monthly_salary": pick(value["monthly_salary"], (key[0], key[1], "monthly_salary"))}
         for keys in RANGE_KEYS:
             if isinstance(value, dict) and set(value) == set(keys):
                 return value[keys[("low", "likely", "high").index(which if only in (None, key) else "likely")]]
@@ -416,16 +415,36 @@ def estimates_at(drawn: Drawn, which: str, only: Input | None = None) -> Drawn:
 
 def ranged_inputs(drawn: Drawn) -> list[Input]:
     """The inputs of the plan written as a range, in plan order: the valued benefits' unit
-    value (a monthly salary's too), volume and attribution, then the costs with a ranged amount."""
+    value (or monthly salary), volume and attribution, then the costs with a ranged amount."""
 
     def ranged(value: Any) -> bool:
-        if isinstance(value, dict) and "monthly_salary" in value:
-            return ranged(value["monthly_salary"])
         return isinstance(value, dict) and any(set(value) == set(keys) for keys in RANGE_KEYS)
 
     inputs: list[Input] = []
     for benefit in drawn.data["benefits"]:
         valuation = benefit.get("valuation", {})
-        inputs += [("valuation", benefit["id"], n) for n in ("unit_value", "volume", "attribution") if ranged(valuation.get(n))]
+        unit_value = valuation.get("unit_value")
+        if isinstance(unit_value, dict) and "monthly_salary" in unit_value:
+            valuation = valuation | {"monthly_salary": unit_value["monthly_salary"], "unit_value": None}
+        names = ("unit_value", "monthly_salary", "volume", "attribution")
+        inputs += [("valuation", benefit["id"], n) for n in names if ranged(valuation.get(n))]
     inputs += [("cost", c["id"], "amounts") for c in drawn.data["costs"] if any(ranged(a) for a in c["amounts"].values())]
     return inputs
+
+
+def input_values(drawn: Drawn, key: Input) -> tuple[float, float, float]:
+    """The low, likely and high value of one input: a valuation field's numbers (a monthly
+    salary's for ``monthly_salary``), or the sums of a cost's amounts over its years."""
+    kind, ident, name = key
+    if kind == "cost":
+        alone = Drawn({"benefits": [], "costs": [c for c in drawn.data["costs"] if c["id"] == ident]}, drawn.as_of, drawn.csv)
+        low, likely, high = (
+            math.fsum(estimates_at(alone, which).data["costs"][0]["amounts"].values()) for which in ("low", "likely", "high")
+        )
+        return low, likely, high
+    valuation = next(b for b in drawn.data["benefits"] if b["id"] == ident)["valuation"]
+    value = valuation["unit_value"]["monthly_salary"] if name == "monthly_salary" else valuation[name]
+    for keys in RANGE_KEYS:
+        if set(value) == set(keys):
+            return value[keys[0]], value[keys[1]], value[keys[2]]
+    raise AssertionError(key)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from generated_plans import Drawn, estimates_at, likely_numbers, materialise, ranged_inputs, ranged_plans
+from generated_plans import Drawn, estimates_at, input_values, likely_numbers, materialise, ranged_inputs, ranged_plans
 from hypothesis import HealthCheck, given, settings
 
 from conftest import AS_OF, CALC_KEYS, PLANS, spec_document
@@ -149,11 +149,15 @@ def test_each_scenario_is_the_plan_with_every_range_at_that_value(drawn: Drawn) 
 @given(ranged_plans())
 def test_each_sensitivity_row_is_the_plan_with_that_input_moved(drawn: Drawn) -> None:
     calc = calculation(drawn)
-    # one row per ranged input (a monthly salary's row is its unit value's)
-    rows = {(r.kind, r.id, "unit_value" if r.field == "monthly_salary" else r.field): r for r in calc.sensitivity}
+    # one row per ranged input
+    rows = {(r.kind, r.id, r.field): r for r in calc.sensitivity}
     assert len(rows) == len(calc.sensitivity)
     assert sorted(rows) == sorted(ranged_inputs(drawn))
     for key, row in rows.items():
+        assert all(
+            math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9)
+            for a, b in zip((row.low, row.likely, row.high), input_values(drawn, key), strict=True)
+        ), key
         assert close(row.npv_low, calculation(estimates_at(drawn, "low", only=key)).npv), key
         assert close(row.npv_high, calculation(estimates_at(drawn, "high", only=key)).npv), key
         assert math.isclose(row.swing, abs(row.npv_high - row.npv_low), rel_tol=1e-12, abs_tol=1e-9)
@@ -162,7 +166,7 @@ def test_each_sensitivity_row_is_the_plan_with_that_input_moved(drawn: Drawn) ->
     for first, second in zip(calc.sensitivity, calc.sensitivity[1:]):
         assert first.swing >= second.swing - ORE / 2
         if math.isclose(first.swing, second.swing, rel_tol=0, abs_tol=0):
-            names = [(r.kind, r.id, "unit_value" if r.field == "monthly_salary" else r.field) for r in (first, second)]
+            names = [(r.kind, r.id, r.field) for r in (first, second)]
             assert order.index(names[0]) < order.index(names[1])
 
 

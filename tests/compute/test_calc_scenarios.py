@@ -485,13 +485,15 @@ def test_a_ranged_monthly_salary_moves_the_value_not_the_hours(tmp_path: Path) -
     assert (sensitivity.npv_low, sensitivity.npv_high) == (money(result.scenarios[0].npv), money(result.scenarios[2].npv))
 
 
-@pytest.mark.xfail(strict=True, reason="the row of a ranged monthly salary is named 'monthly_salary', not 'unit_value'")
-def test_a_ranged_monthly_salary_is_a_unit_value_row(tmp_path: Path) -> None:
-    # The contract's fields are unit_value, volume, attribution and amounts; a ranged monthly
-    # salary is the benefit's unit value given another way.
+def test_a_ranged_monthly_salary_is_a_monthly_salary_row(tmp_path: Path) -> None:
+    # Format §6: the row of a unit value given as a ranged monthly salary is named
+    # monthly_salary, and its low, likely and high values are the salaries.
     result = hours_plan(tmp_path, unit_value="{monthly_salary: {low: 32000, likely: 38000, high: 44000}}")
-    assert [(r.kind, r.id, r.field) for r in result.sensitivity] == [("valuation", "tid", "unit_value")]
-    assert [row["field"] for row in calc_json(result)["sensitivity"]] == ["unit_value"]
+    assert [(r.kind, r.id, r.field, r.low, r.likely, r.high) for r in result.sensitivity] == [
+        ("valuation", "tid", "monthly_salary", 32_000, 38_000, 44_000)
+    ]
+    (row,) = calc_json(result)["sensitivity"]
+    assert (row["field"], row["low"], row["likely"], row["high"]) == ("monthly_salary", 32_000, 38_000, 44_000)
 
 
 def test_minutes_are_counted_as_hours(tmp_path: Path) -> None:
