@@ -6,11 +6,16 @@ over generated plans whose estimates are partly ranges {low, likely, high}
   benefit's planned gain is at least 0 in every year, so each benefit's value grows with each
   of its inputs: the low scenario's NPV is at most the likely one's, and that at most the
   high one's; each sensitivity row likewise.
+- Each scenario is the plan with every range replaced by its number for that scenario (low,
+  likely or high), and each sensitivity row's NPVs are those of the plan with only that
+  input at its low or high number; one row per ranged input, largest swing first.
 - Replacing every range by its likely number leaves the likely figures as they were: the
   contract's keys of ``calc --format json`` are identical, and so are the other figures of the
   likely scenario.
 - The value by recipient, by stakeholder and by stakeholder category, sums to the present
   value of the benefits.
+- The JSON document holds no NaN, infinity or negative zero, and the generated ranged plans
+  pass ``check`` (but for benefits drawn without recipients).
 
 Money is compared to the öre (0.01 kr, or half of it where nothing but float summation
 differs), ratios exactly or to 1e-12. The example counts are those of
