@@ -157,7 +157,7 @@ def test_inera_result_measures_of_the_likely_scenario() -> None:
     figures = _cells(calc_view(Formatter("sv"), hand_calc()).key_figures)
     assert figures["Sammanlagd nettonytta (nettonuvärde)"] == ("30\u00a0000\u00a0kr",)
     # (130 000 − 100 000) / 100 000 = 0,30: above 0 and below 0,5
-    assert figures["Nettonytta per satsad krona"] == ("0,30 (över 0 men under 0,5)",)
+    assert figures["Nettonytta per satsad krona"] == ("0,30 (över 0 men under 0,5: förändringen ger mer än den kostar)",)
     assert figures["Återbetalningsår"] == ("2026",)
     never = _cells(calc_view(Formatter("sv"), hand_calc(payback_year=None)).key_figures)
     assert never["Återbetalningsår"] == ("aldrig",)
@@ -169,8 +169,8 @@ def test_inera_result_measures_of_the_likely_scenario() -> None:
     [
         (LOW, "−0,10 (under 0: förändringen kostar mer än den ger)"),
         (_scenario("likely", 100_000.0, 100_000.0, "zero", 2026), "0,00 (exakt 0: förändringen går jämnt ut)"),
-        (LIKELY, "0,30 (över 0 men under 0,5)"),
-        (HIGH, "0,67 (0,5 eller mer)"),
+        (LIKELY, "0,30 (över 0 men under 0,5: förändringen ger mer än den kostar)"),
+        (HIGH, "0,67 (0,5 eller mer: förändringen ger klart mer än den kostar)"),
         (_scenario("likely", 10_000.0, 0.0, None, 2025), "– (inga kostnader)"),
     ],
 )
@@ -326,7 +326,7 @@ def test_markdown_has_every_part_and_no_chart(analysis: PlanAnalysis) -> None:
     md = _section(_render(analysis, hand_calc(), "md"), "## Nyttokalkyl", "## Risker")
     for line in (
         "- Sammanlagd nettonytta (nettonuvärde): 30\u00a0000\u00a0kr",
-        "- Nettonytta per satsad krona: 0,30 (över 0 men under 0,5)",
+        "- Nettonytta per satsad krona: 0,30 (över 0 men under 0,5: förändringen ger mer än den kostar)",
         "| Resultatmått | Lägst | Troligt | Högst |",
         "| **Sammanlagd nettonytta (nettonuvärde)** | −10\u00a0000 | 30\u00a0000 | 80\u00a0000 |",
         "| Handläggartid – andel som beror på förändringen | 60\u00a0% | 80\u00a0% | 90\u00a0% "
