@@ -27,13 +27,14 @@ def measures(
     """The fields of ``Calculation`` beyond the contract's figures, by name."""
     block = plan.calculation
     assert block is not None
+    ranged = is_ranged(plan)
     by_stakeholder, by_category = value_by_recipient(plan, {k: present_value(v, factors) for k, v in likely.by_benefit.items()})
     return {
         "rate_source": block.rate_source,
         "hours_per_fte": plain(block.hours_per_fte),
         "employer_contributions": plain(block.employer_contributions),
-        "ranged": is_ranged(plan),
-        "scenarios": scenarios(plan, years, gains, factors, likely),
+        "ranged": ranged,
+        "scenarios": scenarios(plan, years, gains, factors, likely, ranged),
         "sensitivity": sensitivity(plan, years, gains, factors),
         "category_shares": category_shares(categories, factors),
         "value_by_stakeholder": by_stakeholder,
@@ -124,8 +125,10 @@ def released_time(plan: Plan, gains: Gains) -> tuple[ReleasedTime, ...]:
         if per_unit is None or benefit.id not in gains:
             continue
         amount = quantity(benefit, LIKELY) * per_unit
-        hours = {year: rounded(amount * gain) for year, gain in gains[benefit.id].items()}
-        fte = {year: rounded(amount * gain / Fraction(block.hours_per_fte)) for year, gain in gains[benefit.id].items()}
+        exact = {year: amount * gain for year, gain in gains[benefit.id].items()}
+        per_fte = Fraction(block.hours_per_fte)
+        hours = {year: rounded(value) for year, value in exact.items()}
+        fte = {year: rounded(value / per_fte) for year, value in exact.items()}
         monthly = cost = None
         if salary is not None:
             monthly = input_values(plan, ("valuation", benefit.id, "monthly_salary"))[1]

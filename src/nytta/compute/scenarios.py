@@ -8,6 +8,7 @@ its high value while every other stays likely, ordered by swing.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from nytta.compute.estimates import Pick, input_values, ranged_inputs
@@ -18,8 +19,14 @@ from nytta.results.calc import SCENARIOS, Scenario, Sensitivity, Yearly
 Gains = dict[str, dict[int, Fraction]]
 
 
-def scenarios(plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows) -> tuple[Scenario, ...]:
-    """The low, likely and high scenarios (``likely`` holds the likely flows, computed already)."""
+def scenarios(
+    plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows, ranged: bool = True
+) -> tuple[Scenario, ...]:
+    """The low, likely and high scenarios (``likely`` holds the likely flows, computed already;
+    a plan without ``ranged`` estimates has the likely flows in all three)."""
+    if not ranged:
+        figures = scenario("likely", years, likely, factors)
+        return tuple(replace(figures, name=name) for name in SCENARIOS)
     chosen = {name: likely if name == "likely" else flows(plan, years, gains, factors, Pick(name)) for name in SCENARIOS}
     return tuple(scenario(name, years, chosen[name], factors) for name in SCENARIOS)
 
