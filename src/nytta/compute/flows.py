@@ -212,11 +212,28 @@ class Flows:
     discounted_net: Yearly
 
 
-def flows(plan: Plan, years: tuple[int, ...], gains: dict[str, dict[int, Fraction]], factors: Yearly, pick: Pick) -> Flows:
-    """The yearly figures of the plan with its estimates taken as ``pick`` says."""
+def flows(
+    plan: Plan,
+    years: tuple[int, ...],
+    gains: dict[str, dict[int, Fraction]],
+    factors: Yearly,
+    pick: Pick,
+    base: Flows | None = None,
+) -> Flows:
+    """The yearly figures of the plan with its estimates taken as ``pick`` says. Given the
+    likely flows as ``base`` and a pick that moves one input only, only what that input
+    belongs to is valued again (the sensitivity analysis moves one input at a time)."""
     block = plan.calculation
-    by_benefit = {b.id: valued(b, gains[b.id], pick, block) for b in plan.benefits if b.id in gains}
-    costs_by_kind = cost_breakdown(plan, years, pick)
+    moved = pick.moved if base is not None and pick.scenario == "likely" else None
+    if moved is not None and base is not None:
+        by_benefit = dict(base.by_benefit)
+        for b in plan.benefits:
+            if moved[0] == "valuation" and b.id == moved[1] and b.id in gains:
+                by_benefit[b.id] = valued(b, gains[b.id], pick, block)
+        costs_by_kind = cost_breakdown(plan, years, pick) if moved[0] == "cost" else base.costs_by_kind
+    else:
+        by_benefit = {b.id: valued(b, gains[b.id], pick, block) for b in plan.benefits if b.id in gains}
+        costs_by_kind = cost_breakdown(plan, years, pick)
     benefits = sum_yearly(years, by_benefit.values())
     costs = sum_yearly(years, costs_by_kind.values())
     net = {y: plain(benefits[y] - costs[y]) for y in years}

@@ -35,7 +35,7 @@ def measures(
         "employer_contributions": plain(block.employer_contributions),
         "ranged": ranged,
         "scenarios": scenarios(plan, years, gains, factors, likely, ranged),
-        "sensitivity": sensitivity(plan, years, gains, factors),
+        "sensitivity": sensitivity(plan, years, gains, factors, likely),
         "category_shares": category_shares(categories, factors),
         "value_by_stakeholder": by_stakeholder,
         "value_by_stakeholder_category": by_category,

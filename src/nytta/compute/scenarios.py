@@ -64,15 +64,15 @@ def band(benefits: float, costs: float) -> str | None:
     return "low" if quotient < Fraction(1, 2) else "high"
 
 
-def sensitivity(plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly) -> tuple[Sensitivity, ...]:
+def sensitivity(plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows) -> tuple[Sensitivity, ...]:
     """One row per ranged input: the NPV with it at low and at high, the others likely;
     largest swing first, ties in plan order."""
     rows = []
     for key, name in ranged_inputs(plan):
         npv = {
-            which: total(flows(plan, years, gains, factors, Pick("likely", key, which)).discounted_net.values())
+            which: total(flows(plan, years, gains, factors, Pick("likely", key, which), likely).discounted_net.values())
             for which in ("low", "high")
         }
-        low, likely, high = input_values(plan, key)
-        rows.append(Sensitivity(key[0], key[1], name, key[2], low, likely, high, npv["low"], npv["high"]))
+        values = input_values(plan, key)
+        rows.append(Sensitivity(key[0], key[1], name, key[2], *values, npv["low"], npv["high"]))
     return tuple(sorted(rows, key=lambda row: -row.swing))
