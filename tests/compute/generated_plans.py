@@ -22,13 +22,32 @@ import datetime as _dt
 import io
 import json
 import math
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from nytta.load.plan import PlanDocument, load_plan
+
+#: The Hypothesis settings of every property test: ``NYTTA_PROPERTIES=long`` for 2 000 examples
+#: each, a number for that many, else 25 (CI).
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile("properties-ci", max_examples=25, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("properties-long", max_examples=2000, deadline=None, suppress_health_check=_QUIET)
+
+
+def profile() -> settings:
+    """The profile ``NYTTA_PROPERTIES`` names (``ci`` or ``long``), or ``ci`` with its number of examples."""
+    chosen = os.environ.get("NYTTA_PROPERTIES", "ci")
+    if chosen.isdigit():
+        return settings(settings.get_profile("properties-ci"), max_examples=int(chosen))
+    return settings.get_profile(f"properties-{chosen}")
+
+
+PROPERTY = settings(profile())
 
 Data = dict[str, Any]
 DAY = _dt.timedelta(days=1)

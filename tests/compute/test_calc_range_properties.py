@@ -27,15 +27,14 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 import pytest
-from generated_plans import Drawn, estimates_at, input_values, likely_numbers, materialise, ranged_inputs, ranged_plans
-from hypothesis import HealthCheck, given, settings
+from generated_plans import PROPERTY, Drawn, estimates_at, input_values, likely_numbers, materialise, ranged_inputs, ranged_plans
+from hypothesis import given
 
 from conftest import AS_OF, CALC_KEYS, PLANS, spec_document
 from nytta.check import CheckOptions, check_document
@@ -44,21 +43,6 @@ from nytta.diagnostics import Severity
 from nytta.load.plan import load_plan
 from nytta.render.calc_json import calc_json
 from nytta.results.calc import Calculation, Scenario
-
-_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
-settings.register_profile("properties-ci", max_examples=25, deadline=None, suppress_health_check=_QUIET)
-settings.register_profile("properties-long", max_examples=2000, deadline=None, suppress_health_check=_QUIET)
-
-
-def _profile() -> settings:
-    """The profile ``NYTTA_PROPERTIES`` names (``ci`` or ``long``), or ``ci`` with its number of examples."""
-    chosen = os.environ.get("NYTTA_PROPERTIES", "ci")
-    if chosen.isdigit():
-        return settings(settings.get_profile("properties-ci"), max_examples=int(chosen))
-    return settings.get_profile(f"properties-{chosen}")
-
-
-PROPERTY = settings(_profile())
 
 #: An öre: the tolerance for figures that differ only by the rounding of float sums.
 ORE = 0.01

@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generated_plans import DAY, TEXT_VALUES, Drawn, materialise, plans
-from hypothesis import HealthCheck, given, settings
+from generated_plans import DAY, PROPERTY, TEXT_VALUES, Drawn, materialise, plans, profile
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nytta.check import CheckOptions, check_document
@@ -39,21 +38,6 @@ from nytta.render.calc_json import calc_json
 from nytta.render.status_json import status_json
 from nytta.results.calc import Calculation
 from nytta.results.status import PlanStatus
-
-_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
-settings.register_profile("properties-ci", max_examples=25, deadline=None, suppress_health_check=_QUIET)
-settings.register_profile("properties-long", max_examples=2000, deadline=None, suppress_health_check=_QUIET)
-
-
-def _profile() -> settings:
-    """The profile ``NYTTA_PROPERTIES`` names (``ci`` or ``long``), or ``ci`` with its number of examples."""
-    chosen = os.environ.get("NYTTA_PROPERTIES", "ci")
-    if chosen.isdigit():
-        return settings(settings.get_profile("properties-ci"), max_examples=int(chosen))
-    return settings.get_profile(f"properties-{chosen}")
-
-
-PROPERTY = settings(_profile())
 
 
 def load(drawn: Drawn) -> PlanDocument:
@@ -201,5 +185,5 @@ def by_id(status: PlanStatus) -> dict[str, Any]:
 
 
 def test_the_profile_is_chosen_by_the_environment() -> None:
-    assert PROPERTY.max_examples == _profile().max_examples >= 1
+    assert PROPERTY.max_examples == profile().max_examples >= 1
     assert settings.get_profile("properties-long").max_examples >= 2000
