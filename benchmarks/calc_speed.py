@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from check_speed import ROOT, source_tree
 
 _PROBE = """
 import datetime, sys, time
@@ -40,14 +40,6 @@ print((time.perf_counter() - started) / repeat)
 """
 
 
-def _source(folder: str) -> Path:
-    path = Path(folder).resolve()
-    for candidate in (path / "src", path):
-        if (candidate / "nytta" / "__init__.py").is_file():
-            return candidate
-    raise SystemExit(f"--src {folder}: no nytta package in it or in its src/")
-
-
 def _once(source: Path, plan: str, repeat: int) -> float | None:
     env = {**os.environ, "PYTHONPATH": str(source)}
     done = subprocess.run([sys.executable, "-c", _PROBE, plan, str(repeat)], capture_output=True, text=True, env=env, check=False)
@@ -64,7 +56,7 @@ def main() -> None:
     parser.add_argument("--src", action="append", default=[], metavar="DIR")
     parser.add_argument("plans", nargs="+")
     args = parser.parse_args()
-    sources = [_source(folder) for folder in (args.src or [str(ROOT)])]
+    sources = [source_tree(folder) for folder in (args.src or [str(ROOT)])]
     timings: dict[tuple[str, str], list[float | None]] = {(str(s), p): [] for s in sources for p in args.plans}
     for _ in range(args.rounds):
         for plan in args.plans:

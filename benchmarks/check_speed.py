@@ -28,7 +28,7 @@ def _nytta() -> list[str]:
     return [found] if found else [sys.executable, "-m", "nytta"]
 
 
-def _source(folder: str) -> Path:
+def source_tree(folder: str) -> Path:
     """The folder to put on PYTHONPATH for the source tree ``folder`` (the tree or its src/)."""
     path = Path(folder).resolve()
     for candidate in (path / "src", path):
@@ -45,7 +45,7 @@ def _commands(plan: str, sources: list[str]) -> dict[str, tuple[list[str], dict[
         commands["nytta check PLAN"] = ([*_nytta(), "check", plan], None)
         commands["nytta calc PLAN"] = ([*_nytta(), "calc", plan, "--format", "json"], None)
     for folder in sources:
-        env = {**os.environ, "PYTHONPATH": str(_source(folder))}
+        env = {**os.environ, "PYTHONPATH": str(source_tree(folder))}
         commands[f"nytta --help [{folder}]"] = ([sys.executable, "-m", "nytta", "--help"], env)
         commands[f"nytta check PLAN [{folder}]"] = ([sys.executable, "-m", "nytta", "check", plan], env)
         commands[f"nytta calc PLAN [{folder}]"] = ([sys.executable, "-m", "nytta", "calc", plan, "--format", "json"], env)
