@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from rule_table import WITH_CSV, Case, case, check_case
 
-from nytta.rules.examples import benefit_block
+from conftest import run_check
+from nytta.rules.examples import apply_fragment, benefit_block
 from nytta.rules.indicators import INDICATOR_LINES
+from nytta.rules.registry import number, written
 
 TARGET = "- {date: 2026-12-31, value: 20}"
 MEASURED = "{date: 2026-09-30, value: 25}"
@@ -131,3 +133,27 @@ CASES = [
 @pytest.mark.parametrize("item", CASES)
 def test_findings(item: Case, tmp_path: Path) -> None:
     check_case(item, tmp_path)
+
+
+def test_a_large_target_is_quoted_whole_in_the_message(tmp_path: Path) -> None:
+    """Numbers from the plan are quoted as written and computed ones to 12 digits, never
+    cut to 6 significant digits (``1.23457e+07``)."""
+    snippet = final_target("23456789", **MAINTAIN).replace("value: 40,", "value: 12345678,")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(apply_fragment(snippet), encoding="utf-8")
+    messages = [d.message for d in run_check(plan) if d.rule == "target-direction"]
+    assert messages == [
+        "the final target 23456789 of 'dagar' differs from the baseline 12345678 by 11111111, more than the tolerance 5"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(1234567.0, "1234567"), (100.3 - 100, "0.3"), (0.7 + 0.4, "1.1"), (0.03, "0.03"), (5e20, "5e+20")]
+)
+def test_a_computed_number_is_shown_to_twelve_digits(value: float, shown: str) -> None:
+    assert number(value) == shown
+
+
+@pytest.mark.parametrize(("value", "shown"), [(1300000.0, "1300000"), (0.65, "0.65"), (12345678.9, "12345678.9")])
+def test_a_number_from_the_plan_is_shown_as_written(value: float, shown: str) -> None:
+    assert written(value) == shown

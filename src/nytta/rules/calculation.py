@@ -10,7 +10,7 @@ from nytta.model.enums import Category, Polarity
 from nytta.model.plan import HourlyCost, Range, Valuation
 from nytta.model.units import hours_per_unit
 from nytta.rules.examples import benefit_block
-from nytta.rules.registry import Context, rule
+from nytta.rules.registry import Context, rule, written
 
 Path = tuple[str | int, ...]
 
@@ -22,13 +22,6 @@ _REDEPLOY = {
 }
 #: The keys a range's ends may be written as (``lägst`` …), in the models' order.
 _RANGE_KEYS = {"low": ("low", "lägst", "lagst"), "likely": ("likely", "troligt"), "high": ("high", "högst", "hogst")}
-
-
-def written(value: float) -> str:
-    """A number as a message quotes it: as the plan writes it (``1300000``, ``0.65``), never rounded."""
-    if value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return repr(value)
 
 
 def _valuation_estimates(valuation: Valuation) -> Iterator[tuple[str, float | Range, Path]]:

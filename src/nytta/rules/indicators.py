@@ -11,7 +11,7 @@ from nytta.model.enums import Direction, IndicatorKind, Phase
 from nytta.model.plan import Benefit, Indicator
 from nytta.model.types import number_hint
 from nytta.rules.examples import benefit_block
-from nytta.rules.registry import Context, number, rule
+from nytta.rules.registry import Context, number, rule, written
 
 #: The lines of the example benefit's one indicator (left out to show a benefit without any).
 INDICATOR_LINES = (
@@ -140,7 +140,7 @@ def _numbers(*values: Any) -> bool:
 
 
 def _direction_problem(owner: Benefit, indicator: Indicator, base: float, goal: float) -> str | None:
-    values = {"id": indicator.id, "target": f"{goal:g}", "baseline": f"{base:g}"}
+    values = {"id": indicator.id, "target": written(goal), "baseline": written(base)}
     if indicator.direction is Direction.MAINTAIN:
         tolerance = indicator.tolerance or 0.0
         if abs(goal - base) > tolerance:

@@ -201,8 +201,17 @@ def suggest(name: str, choices: Iterable[str]) -> str:
 
 
 def number(value: float) -> str:
-    """A number as a message shows it: as short as it is exact enough (``1.5``, ``0.03``, ``500000``)."""
-    return f"{value:g}"
+    """A computed number as a message shows it: to 12 significant digits, so that a large
+    amount is shown whole (``1234567``, not ``1.23457e+06``) and float residue is not
+    (``0.3``, not ``0.29999999999999716``). Numbers as the plan writes them: ``written``."""
+    return f"{value:.12g}"
+
+
+def written(value: float) -> str:
+    """A number as a message quotes it from the plan: as written (``1300000``, ``0.65``), never rounded."""
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value)
 
 
 def describe(value: Any) -> str:
