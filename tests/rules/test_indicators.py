@@ -157,3 +157,11 @@ def test_a_computed_number_is_shown_to_twelve_digits(value: float, shown: str) -
 @pytest.mark.parametrize(("value", "shown"), [(1300000.0, "1300000"), (0.65, "0.65"), (12345678.9, "12345678.9")])
 def test_a_number_from_the_plan_is_shown_as_written(value: float, shown: str) -> None:
     assert written(value) == shown
+
+
+def test_two_measurements_on_one_date_are_quoted_as_written(tmp_path: Path) -> None:
+    twice = "{date: 2026-09-30, value: 1234567.5}\n          - {date: 2026-09-30, value: 7654321.25}"
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(apply_fragment(benefit_block(replace={MEASURED: twice})), encoding="utf-8")
+    messages = [d.message for d in run_check(plan) if d.rule == "duplicate-measurement"]
+    assert messages == ["'dagar' already has an actual measurement dated 2026-09-30 (1234567.5); this one is 7654321.25"]

@@ -11,7 +11,7 @@ from nytta.model.enums import Phase
 from nytta.model.plan import Indicator, Period, Realisation
 from nytta.model.schedule import is_overdue, next_due
 from nytta.rules.examples import benefit_block
-from nytta.rules.registry import Context, describe, rule
+from nytta.rules.registry import Context, describe, rule, written
 
 
 @rule(
@@ -239,4 +239,4 @@ def measurement_overdue(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _shown(value: float | str) -> str:
-    return f"{value:g}" if isinstance(value, float) else f"'{value}'"
+    return written(value) if isinstance(value, float) else f"'{value}'"
