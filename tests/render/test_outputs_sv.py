@@ -4,8 +4,11 @@ Markdown with every value as written, and the --format help of the registry."""
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
+import io
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ import pytest
 from conftest import AS_OF, spec_document
 from nytta.compute.calc import calculate
 from nytta.compute.status import plan_status
+from nytta.compute.trend import with_trend
 from nytta.diagnostics import CheckResult, Diagnostic, Severity
 from nytta.i18n import set_language
 from nytta.load.plan import load_plan
@@ -25,6 +29,7 @@ from nytta.render.status_csv import render_status_csv
 from nytta.render.status_text import render_status_text
 from nytta.render.text import render_text
 from nytta.results.diff import Added, Change, Dated, DiffReport
+from nytta.results.status import PlanStatus, Status, Trend, TrendDirection
 from nytta.rules.changes import compare
 
 NBSP = "\u00a0"
@@ -149,46 +154,81 @@ def _plan_with_large_values(tmp_path: Path) -> Path:
 
 STATUS_CSV_EN = [
     "file,plan,plan_status,benefit,polarity,benefit_status,indicator,unit,direction,baseline,baseline_date,target,"
-    "target_date,latest,latest_date,planned,achievement,progress,status,forecast,forecast_meets_target,next_due,overdue,reason",
+    "target_date,latest,latest_date,planned,achievement,progress,status,forecast,forecast_meets_target,next_due,overdue,reason,"
+    "plan_trend,benefit_trend,trend_since",
     "bygglov-e-tjanst.yaml,bygglov-e-tjanst,at_risk,kortare-handlaggning,benefit,on_track,handlaggningstid,days,decrease,"
     "42,2024-12-31,21,2026-12-31,27,2026-09-30,25.5,0.91,0.71,on_track,24.21,false,2026-12-31,false,"
-    '"27 days vs planned 25.5 at 2026-09-30 (difference +1.5): 91 % of planned improvement, on track ≥ 90 %"',
+    '"27 days vs planned 25.5 at 2026-09-30 (difference +1.5): 91 % of planned improvement, on track ≥ 90 %"'
+    ",same,same,2026-09-30",
     "bygglov-e-tjanst.yaml,bygglov-e-tjanst,at_risk,farre-kompletteringar,benefit,at_risk,kompletteringstid,hours,decrease,"
     "160,2024-12-31,60,2026-12-31,85,2026-10-31,72.55,0.86,0.75,at_risk,69.82,false,2026-11-30,false,"
-    '"85 hours vs planned 72.55 at 2026-10-31 (difference +12.45): 86 % of planned improvement, at risk: ≥ 70 %, < 90 %"',
+    '"85 hours vs planned 72.55 at 2026-10-31 (difference +12.45): 86 % of planned improvement, at risk: ≥ 70 %, < 90 %"'
+    ",same,same,2026-09-30",
     "bygglov-e-tjanst.yaml,bygglov-e-tjanst,at_risk,mer-administration,disbenefit,at_risk,forvaltningstid,hours,decrease,"
     "0,2024-12-31,20,2026-06-30,25,2026-09-30,20,0.75,1.25,at_risk,28.71,false,2026-12-31,false,"
-    '"25 hours vs planned 20 at 2026-09-30 (difference +5): achievement 75 %, at risk: ≥ 70 %, < 90 %"',
+    '"25 hours vs planned 20 at 2026-09-30 (difference +5): achievement 75 %, at risk: ≥ 70 %, < 90 %"'
+    ",same,same,2026-09-30",
 ]
 
 STATUS_CSV_SV = [
     "Fil;Plan;Planens status;Nytta;Nytta/onytta;Nyttans status;Nyttoindikator;Enhet;Riktning;Nollmätning;"
     "Nollmätning datum;Målvärde;Målvärde datum;Senaste mätning;Senaste mätning datum;Planerat;Måluppfyllelse;"
-    "Andel av målet;Status;Prognos;Prognosen når målvärdet;Nästa mätning;Försenad;Motivering",
+    "Andel av målet;Status;Prognos;Prognosen når målvärdet;Nästa mätning;Försenad;Motivering;Planens trend;Nyttans trend;"
+    "Trend sedan",
     "bygglov-e-tjanst.yaml;bygglov-e-tjanst;risk för avvikelse;kortare-handlaggning;nytta;enligt plan;handlaggningstid;"
     "days;minska;42;2024-12-31;21;2026-12-31;27;2026-09-30;25,5;0,91;0,71;enligt plan;24,21;nej;2026-12-31;nej;"
-    f"27 days mot planerat 25,5 den 2026-09-30 (skillnad +1,5): 91{NBSP}% av planerad förbättring, enligt plan (minst 90{NBSP}%)",
+    f"27 days mot planerat 25,5 den 2026-09-30 (skillnad +1,5): 91{NBSP}% av planerad förbättring, enligt plan (minst 90{NBSP}%);"
+    "oförändrad;oförändrad;2026-09-30",
     "bygglov-e-tjanst.yaml;bygglov-e-tjanst;risk för avvikelse;farre-kompletteringar;nytta;risk för avvikelse;"
     "kompletteringstid;hours;minska;160;2024-12-31;60;2026-12-31;85;2026-10-31;72,55;0,86;0,75;risk för avvikelse;"
     f"69,82;nej;2026-11-30;nej;85 hours mot planerat 72,55 den 2026-10-31 (skillnad +12,45): 86{NBSP}% av planerad "
-    f"förbättring, risk för avvikelse (minst 70{NBSP}%, under 90{NBSP}%)",
+    f"förbättring, risk för avvikelse (minst 70{NBSP}%, under 90{NBSP}%);oförändrad;oförändrad;2026-09-30",
     "bygglov-e-tjanst.yaml;bygglov-e-tjanst;risk för avvikelse;mer-administration;onytta;risk för avvikelse;"
     "forvaltningstid;hours;minska;0;2024-12-31;20;2026-06-30;25;2026-09-30;20;0,75;1,25;risk för avvikelse;28,71;nej;"
     f"2026-12-31;nej;25 hours mot planerat 20 den 2026-09-30 (skillnad +5): måluppfyllelse 75{NBSP}%, risk för avvikelse "
-    f"(minst 70{NBSP}%, under 90{NBSP}%)",
+    f"(minst 70{NBSP}%, under 90{NBSP}%);oförändrad;oförändrad;2026-09-30",
 ]
 
 
+def spec_status() -> PlanStatus:
+    """The spec example's status with its trend since the previous quarter's end (the plan
+    has no follow-ups): the same status as on 2026-09-30 for the plan and each benefit."""
+    doc = spec_document()
+    return with_trend(plan_status(doc, AS_OF), doc)
+
+
 def test_status_csv_in_english_rounds_as_the_table_shows() -> None:
-    out = render_status_csv([plan_status(spec_document(), AS_OF)])
+    out = render_status_csv([spec_status()])
     assert out.splitlines() == STATUS_CSV_EN
     assert not out.startswith(BOM)
 
 
 def test_status_csv_in_swedish_opens_in_swedish_excel(swedish: None) -> None:
-    out = render_status_csv([plan_status(spec_document(), AS_OF)])
+    out = render_status_csv([spec_status()])
     assert out.startswith(BOM) and out.endswith("\n")
     assert out.removeprefix(BOM).splitlines() == STATUS_CSV_SV
+
+
+@pytest.mark.parametrize(
+    ("plan", "benefit", "english", "swedish"),
+    [
+        (TrendDirection.BETTER, TrendDirection.WORSE, ["better", "worse"], ["bättre", "sämre"]),
+        (TrendDirection.SAME, None, ["same", ""], ["oförändrad", ""]),
+    ],
+)
+def test_status_csv_shows_the_trend_in_its_last_columns(
+    plan: TrendDirection, benefit: TrendDirection | None, english: list[str], swedish: list[str]
+) -> None:
+    status = spec_status()
+    since = _dt.date(2026, 9, 30)
+    first = replace(status.benefits[0], trend=Trend(since, Status.AT_RISK, benefit))
+    status = replace(status, trend=Trend(since, Status.AT_RISK, plan), benefits=(first, *status.benefits[1:]))
+    for language, words in (("en", english), ("sv", swedish)):
+        set_language(language)
+        rows = list(
+            csv.reader(io.StringIO(render_status_csv([status]).removeprefix(BOM)), delimiter="," if language == "en" else ";")
+        )
+        assert rows[1][-3:] == [*words, "2026-09-30"]
 
 
 def test_status_csv_keeps_the_decimals_a_value_was_written_with(swedish: None, tmp_path: Path) -> None:

@@ -6,14 +6,15 @@ file is what a Swedish Excel opens directly (`;`, decimal comma, UTF-8 with BOM)
 ``spreadsheet``. Either way, values from the plan keep the decimals they were written
 with, computed figures are rounded as the table shows them (planned value and forecast
 to two decimals, achievement and progress to whole percent, as fractions: ``0.91``), and
-the reason is in the current language.
+the reason is in the current language. The last columns are the trend since the previous
+follow-up (better, same, worse) of the plan and of the benefit, and that follow-up's date.
 """
 
 from __future__ import annotations
 
 from nytta.i18n import N_, _, language
 from nytta.render.spreadsheet import decimal, sheet, text, written
-from nytta.results.status import DatedValue, IndicatorStatus, PlanStatus, Status, status_label
+from nytta.results.status import DatedValue, IndicatorStatus, PlanStatus, Status, Trend, status_label, trend_label
 
 #: Each column's key (the English header) and its header for people, shown through ``_()``.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -41,6 +42,9 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("next_due", N_("Next due")),
     ("overdue", N_("Overdue")),
     ("reason", N_("Reason")),
+    ("plan_trend", N_("Plan trend")),
+    ("benefit_trend", N_("Benefit trend")),
+    ("trend_since", N_("Trend since")),
 )
 
 #: Coded values as words for people (Swedish), shown through ``_()``.
@@ -65,6 +69,9 @@ def render_status_csv(statuses: list[PlanStatus]) -> str:
             _code(benefit.polarity.value, lang),
             _status(benefit.status, lang),
             *_indicator(ind, lang),
+            _trend(plan.trend, lang),
+            _trend(benefit.trend, lang),
+            benefit.trend.since.isoformat() if benefit.trend else "",
         ]
         for plan in statuses
         for benefit in plan.benefits
@@ -99,6 +106,14 @@ def _dated(point: DatedValue | None, lang: str) -> tuple[str, str]:
     value = point.value
     shown = text(value) if isinstance(value, str) else written(value, lang)
     return shown, point.date.isoformat()
+
+
+def _trend(trend: Trend | None, lang: str) -> str:
+    """How the status moved since the previous follow-up: the code in English, words
+    otherwise; empty without a trend or when it says nothing (a qualitative status)."""
+    if trend is None or trend.direction is None:
+        return ""
+    return trend.direction.value if lang == "en" else trend_label(trend.direction)
 
 
 def _code(code: str, lang: str) -> str:
