@@ -41,6 +41,7 @@ ORDER = (
     "future-measurement",
     "duplicate-measurement",
     "non-numeric-value",
+    "value-out-of-bounds",
     "measurements-file",
     "missing-valuation",
     "missing-size",
