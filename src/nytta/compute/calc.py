@@ -26,7 +26,6 @@ from nytta.compute.flows import (
     flows,
     payback_year,
     plain,
-    present_value_ratio,
     realised_gains,
     realised_values,
     sum_yearly,
@@ -34,6 +33,7 @@ from nytta.compute.flows import (
     valued,
 )
 from nytta.compute.measures import measures
+from nytta.compute.scenarios import scenario
 from nytta.i18n import N_, _
 from nytta.load.plan import PlanDocument
 from nytta.model.plan import Plan
@@ -116,7 +116,7 @@ def _assemble(file: str, plan: Plan, as_of: _dt.date, rate: float, years: tuple[
         if b.id in gains.planned_to_date
         for value in valued(b, gains.planned_to_date[b.id], LIKELY, block).values()
     )
-    present = ({y: likely.benefits[y] * factors[y] for y in years}, {y: likely.costs[y] * factors[y] for y in years})
+    outlook = scenario("likely", years, likely, factors)  # the contract's figures are the likely scenario's
     categories = by_category(plan, years, likely.by_benefit)
     figures = Calculation(
         plan.plan.id,
@@ -134,17 +134,17 @@ def _assemble(file: str, plan: Plan, as_of: _dt.date, rate: float, years: tuple[
         likely.net,
         factors,
         likely.discounted_net,
-        total(likely.discounted_net.values()),
-        present_value_ratio(likely.benefits, likely.costs, factors),
-        payback_year(years, likely.benefits, likely.costs),
-        payback_year(years, *present),
+        outlook.npv,
+        outlook.benefit_cost_ratio,
+        outlook.payback_year,
+        outlook.discounted_payback_year,
         realised,
         total(realised.values()),
         plain(planned),
     )
     _ensure_finite(figures)
     try:
-        return replace(figures, **measures(plan, years, gains.planned, factors, likely, categories))
+        return replace(figures, **measures(plan, years, gains.planned, factors, likely, outlook, categories))
     except (OverflowError, ValueError):  # a low or high estimate near the float limit: inf − inf, Fraction(inf)
         raise _overflow(figures, _("a scenario or the sensitivity analysis")) from None
 
@@ -204,8 +204,8 @@ def _overflowed(result: Calculation) -> str | None:
 
 def _measure_overflowed(result: Calculation) -> str | None:
     """The name of the first of Inera's measures that is no finite number, or None."""
-    for scenario in result.scenarios:
-        values = (scenario.benefits, scenario.costs, scenario.npv, scenario.benefit_cost_ratio, scenario.net_benefit_per_krona)
+    for figures in result.scenarios:
+        values = (figures.benefits, figures.costs, figures.npv, figures.benefit_cost_ratio, figures.net_benefit_per_krona)
         if any(value is not None and not math.isfinite(value) for value in values):
             return _("a scenario or the sensitivity analysis")
     if any(not math.isfinite(row.npv_low) or not math.isfinite(row.npv_high) for row in result.sensitivity):

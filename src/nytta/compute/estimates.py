@@ -80,13 +80,9 @@ def ranged_inputs(plan: Plan) -> list[tuple[InputKey, str]]:
     ranged amount."""
     inputs: list[tuple[InputKey, str]] = []
     for benefit in plan.benefits:
-        valuation = benefit.valuation
-        if valuation is None:
-            continue
-        given = valuation.unit_value
-        unit = ("monthly_salary", given.monthly_salary) if isinstance(given, HourlyCost) else ("unit_value", given)
-        fields = (unit, ("volume", valuation.volume), ("attribution", valuation.attribution))
-        inputs += [(("valuation", benefit.id, name), benefit.name) for name, value in fields if isinstance(value, Range)]
+        if benefit.valuation is not None:
+            estimates = benefit.valuation.estimates()
+            inputs += [(("valuation", benefit.id, name), benefit.name) for name, value in estimates if isinstance(value, Range)]
     for cost in plan.costs:
         if any(isinstance(value, Range) for value in cost.amounts.values()):
             inputs.append((("cost", cost.id, "amounts"), cost.name))
@@ -104,9 +100,7 @@ def input_values(plan: Plan, key: InputKey) -> tuple[float, float, float]:
         )
     benefit = next(b for b in plan.benefits if b.id == ident)
     assert benefit.valuation is not None
-    given = getattr(benefit.valuation, "unit_value" if name == "monthly_salary" else name)
-    if isinstance(given, HourlyCost):
-        given = given.monthly_salary
+    given = dict(benefit.valuation.estimates())[name]
     if isinstance(given, Range):
         return given.low, given.likely, given.high
     return float(given), float(given), float(given)

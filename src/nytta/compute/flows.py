@@ -192,13 +192,6 @@ def present_value(values: Yearly, factors: Yearly) -> float:
     return total(values[y] * factors[y] for y in factors)
 
 
-def present_value_ratio(benefits: Yearly, costs: Yearly, factors: Yearly) -> float | None:
-    discounted_costs = present_value(costs, factors)
-    if discounted_costs == 0:
-        return None
-    return plain(present_value(benefits, factors) / discounted_costs)
-
-
 @dataclass(frozen=True, slots=True)
 class Flows:
     """One scenario's yearly figures: benefits by benefit, costs by kind, and their totals,

@@ -12,30 +12,37 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from nytta.compute.estimates import LIKELY, hourly_cost, input_values, quantity
+from nytta.compute.estimates import LIKELY, quantity, ranged_inputs, unit_value
 from nytta.compute.flows import Flows, plain, present_value, rounded, total
 from nytta.compute.scenarios import Gains, scenarios, sensitivity
 from nytta.model.enums import Category
-from nytta.model.plan import Benefit, HourlyCost, Plan, Range
+from nytta.model.plan import Benefit, HourlyCost, Plan
 from nytta.model.units import hours_per_unit
-from nytta.results.calc import UNASSIGNED, ReleasedTime, Unvalued, Yearly
+from nytta.results.calc import UNASSIGNED, ReleasedTime, Scenario, Unvalued, Yearly
 
 
 def measures(
-    plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows, categories: dict[str, Yearly]
+    plan: Plan,
+    years: tuple[int, ...],
+    gains: Gains,
+    factors: Yearly,
+    likely: Flows,
+    outlook: Scenario,
+    categories: dict[str, Yearly],
 ) -> dict[str, Any]:
-    """The fields of ``Calculation`` beyond the contract's figures, by name."""
+    """The fields of ``Calculation`` beyond the contract's figures, by name (``likely`` and
+    ``outlook``: the likely scenario's flows and figures)."""
     block = plan.calculation
     assert block is not None
-    ranged = is_ranged(plan)
+    inputs = ranged_inputs(plan)
     by_stakeholder, by_category = value_by_recipient(plan, {k: present_value(v, factors) for k, v in likely.by_benefit.items()})
     return {
         "rate_source": block.rate_source,
         "hours_per_fte": plain(block.hours_per_fte),
         "employer_contributions": plain(block.employer_contributions),
-        "ranged": ranged,
-        "scenarios": scenarios(plan, years, gains, factors, likely, ranged),
-        "sensitivity": sensitivity(plan, years, gains, factors, likely),
+        "ranged": bool(inputs),
+        "scenarios": scenarios(plan, years, gains, factors, outlook, bool(inputs)),
+        "sensitivity": sensitivity(plan, years, gains, factors, likely, inputs),
         "category_shares": category_shares(categories, factors),
         "value_by_stakeholder": by_stakeholder,
         "value_by_stakeholder_category": by_category,
@@ -43,17 +50,6 @@ def measures(
         "released_time": released_time(plan, gains),
         "unvalued": unvalued(plan),
     }
-
-
-def is_ranged(plan: Plan) -> bool:
-    """Whether some valuation or cost amount of the plan is a range."""
-    for benefit in plan.benefits:
-        valuation = benefit.valuation
-        if valuation is not None:
-            unit = valuation.unit_value.monthly_salary if isinstance(valuation.unit_value, HourlyCost) else valuation.unit_value
-            if any(isinstance(v, Range) for v in (unit, valuation.volume, valuation.attribution)):
-                return True
-    return any(isinstance(v, Range) for cost in plan.costs for v in cost.amounts.values())
 
 
 def category_shares(categories: dict[str, Yearly], factors: Yearly) -> dict[str, float]:
@@ -131,8 +127,8 @@ def released_time(plan: Plan, gains: Gains) -> tuple[ReleasedTime, ...]:
         fte = {year: rounded(value / per_fte) for year, value in exact.items()}
         monthly = cost = None
         if salary is not None:
-            monthly = input_values(plan, ("valuation", benefit.id, "monthly_salary"))[1]
-            cost = rounded(hourly_cost(Fraction(monthly), block))
+            monthly = float(LIKELY.value(salary.monthly_salary, ("valuation", benefit.id, "monthly_salary")))
+            cost = rounded(unit_value(benefit, LIKELY, block))
         rows.append(ReleasedTime(benefit.id, benefit.name, hours, fte, monthly, cost))
     return tuple(rows)
 

@@ -8,11 +8,12 @@ its high value while every other stays likely, ordered by swing.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from fractions import Fraction
 
-from nytta.compute.estimates import Pick, input_values, ranged_inputs
-from nytta.compute.flows import Flows, flows, payback_year, plain, present_value, present_value_ratio, total
+from nytta.compute.estimates import InputKey, Pick, input_values
+from nytta.compute.flows import Flows, flows, payback_year, plain, total
 from nytta.model.plan import Plan
 from nytta.results.calc import SCENARIOS, Scenario, Sensitivity, Yearly
 
@@ -20,30 +21,29 @@ Gains = dict[str, dict[int, Fraction]]
 
 
 def scenarios(
-    plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows, ranged: bool = True
+    plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Scenario, ranged: bool
 ) -> tuple[Scenario, ...]:
-    """The low, likely and high scenarios (``likely`` holds the likely flows, computed already;
-    a plan without ``ranged`` estimates has the likely flows in all three)."""
+    """The low, likely and high scenarios (``likely`` is computed already; a plan without
+    ``ranged`` estimates has its figures in all three)."""
     if not ranged:
-        figures = scenario("likely", years, likely, factors)
-        return tuple(replace(figures, name=name) for name in SCENARIOS)
-    chosen = {name: likely if name == "likely" else flows(plan, years, gains, factors, Pick(name)) for name in SCENARIOS}
-    return tuple(scenario(name, years, chosen[name], factors) for name in SCENARIOS)
+        return tuple(replace(likely, name=name) for name in SCENARIOS)
+    return tuple(
+        likely if name == "likely" else scenario(name, years, flows(plan, years, gains, factors, Pick(name)), factors)
+        for name in SCENARIOS
+    )
 
 
 def scenario(name: str, years: tuple[int, ...], flow: Flows, factors: Yearly) -> Scenario:
     """One scenario's figures from its flows."""
-    benefits = present_value(flow.benefits, factors)
-    costs = present_value(flow.costs, factors)
     discounted = ({y: flow.benefits[y] * factors[y] for y in years}, {y: flow.costs[y] * factors[y] for y in years})
-    per_krona = None if costs == 0 else plain((benefits - costs) / costs)
+    benefits, costs = total(discounted[0].values()), total(discounted[1].values())
     return Scenario(
         name,
         benefits,
         costs,
         total(flow.discounted_net.values()),
-        present_value_ratio(flow.benefits, flow.costs, factors),
-        per_krona,
+        None if costs == 0 else plain(benefits / costs),
+        None if costs == 0 else plain((benefits - costs) / costs),
         band(benefits, costs),
         payback_year(years, flow.benefits, flow.costs),
         payback_year(years, *discounted),
@@ -53,8 +53,9 @@ def scenario(name: str, years: tuple[int, ...], flow: Flows, factors: Yearly) ->
 def band(benefits: float, costs: float) -> str | None:
     """Inera's band of (benefits − costs) / costs: negative, zero (equal to the öre), low
     (above 0, below 0.5) or high (0.5 or more); None without costs. Compared exactly, so
-    that benefits of 1.5 × costs are ``high`` whatever the floating-point quotient says."""
-    if costs == 0:
+    that benefits of 1.5 × costs are ``high`` whatever the floating-point quotient says
+    (None for figures that overflowed, which the calculation then reports)."""
+    if costs == 0 or not (math.isfinite(benefits) and math.isfinite(costs)):
         return None
     if round(benefits, 2) == round(costs, 2):
         return "zero"
@@ -64,11 +65,13 @@ def band(benefits: float, costs: float) -> str | None:
     return "low" if quotient < Fraction(1, 2) else "high"
 
 
-def sensitivity(plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows) -> tuple[Sensitivity, ...]:
-    """One row per ranged input: the NPV with it at low and at high, the others likely;
-    largest swing first, ties in plan order."""
+def sensitivity(
+    plan: Plan, years: tuple[int, ...], gains: Gains, factors: Yearly, likely: Flows, inputs: list[tuple[InputKey, str]]
+) -> tuple[Sensitivity, ...]:
+    """One row per ranged input (``estimates.ranged_inputs``): the NPV with it at low and at
+    high, the others likely; largest swing first, ties in plan order."""
     rows = []
-    for key, name in ranged_inputs(plan):
+    for key, name in inputs:
         npv = {
             which: total(flows(plan, years, gains, factors, Pick("likely", key, which), likely).discounted_net.values())
             for which in ("low", "high")

@@ -188,6 +188,13 @@ class Valuation(Node):
     volume: Estimate = 1.0
     attribution: Estimate = 1.0
 
+    def estimates(self) -> tuple[tuple[str, float | Range], ...]:
+        """Each estimate by the field it gives: ``unit_value`` (``monthly_salary`` when the unit
+        value is an hourly cost worked out from a salary), ``volume`` and ``attribution``."""
+        given = self.unit_value
+        unit = ("monthly_salary", given.monthly_salary) if isinstance(given, HourlyCost) else ("unit_value", given)
+        return (unit, ("volume", self.volume), ("attribution", self.attribution))
+
 
 class Baseline(Node):
     value: Value

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from nytta.diagnostics import Diagnostic, Severity
 from nytta.i18n import _
 from nytta.model.enums import Category, Polarity
-from nytta.model.plan import HourlyCost, Range, Valuation
+from nytta.model.plan import HourlyCost, Range
 from nytta.model.units import hours_per_unit
 from nytta.rules.examples import benefit_block
 from nytta.rules.registry import Context, rule, written
@@ -22,17 +22,6 @@ _REDEPLOY = {
 }
 #: The keys a range's ends may be written as (``lägst`` …), in the models' order.
 _RANGE_KEYS = {"low": ("low", "lägst", "lagst"), "likely": ("likely", "troligt"), "high": ("high", "högst", "hogst")}
-
-
-def _valuation_estimates(valuation: Valuation) -> Iterator[tuple[str, float | Range, Path]]:
-    """Each estimate of a valuation: its field name, its value, and where it is written."""
-    unit_value = valuation.unit_value
-    if isinstance(unit_value, HourlyCost):
-        yield "monthly_salary", unit_value.monthly_salary, (*valuation.path, "unit_value", "monthly_salary")
-    else:
-        yield "unit_value", unit_value, (*valuation.path, "unit_value")
-    yield "volume", valuation.volume, (*valuation.path, "volume")
-    yield "attribution", valuation.attribution, (*valuation.path, "attribution")
 
 
 def _ends(ctx: Context, estimate: float | Range, path: Path) -> Iterator[tuple[str, float, Path]]:
@@ -264,7 +253,7 @@ def range_order(ctx: Context) -> Iterator[Diagnostic]:
     for item in ctx.benefits():
         if item.valuation is None:
             continue
-        for field, estimate, _path in _valuation_estimates(item.valuation):
+        for field, estimate in item.valuation.estimates():
             values = _out_of_order(estimate)
             if isinstance(estimate, Range) and values is not None:
                 message = _(
