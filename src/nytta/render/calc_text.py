@@ -352,33 +352,21 @@ def _released_time(result: Calculation, lang: str) -> list[str | Table]:
         table.add_row(
             markup(row.name or row.benefit),
             _("hours"),
-            *(_number(row.hours.get(year), lang) for year in result.years),
+            *(number(row.hours.get(year), lang) for year in result.years),
         )
-        table.add_row("", _("full-time equivalents"), *(_number(row.fte.get(year), lang, 1) for year in result.years))
+        table.add_row("", _("full-time equivalents"), *(number(row.fte.get(year), lang, 1) for year in result.years))
         if row.hourly_cost is not None and row.monthly_salary is not None:
             notes.append(
                 _(
                     "{benefit}: hourly cost {hourly} = monthly salary {salary} / ({hours} / 12) × {factor}",
                     benefit=shown(row.name or row.benefit),
-                    hourly=_money_decimals(row.hourly_cost, lang, result.currency),
+                    hourly=money(row.hourly_cost, lang, result.currency, 2),
                     salary=money(row.monthly_salary, lang, result.currency),
                     hours=measure(result.hours_per_fte, lang),
                     factor=measure(1 + result.employer_contributions, lang),
                 )
             )
     return [heading, table, *notes]
-
-
-def _number(value: float | None, lang: str, decimals: int = 0) -> str:
-    """:func:`number`, but a value that rounds to zero is shown as 0, not −0."""
-    return number(0.0 if value is not None and round(value, decimals) == 0 else value, lang, decimals)
-
-
-def _money_decimals(value: float, lang: str, currency: str) -> str:
-    """An amount to the öre: `412,68 kr`, `SEK 412.68`."""
-    if lang == "sv":
-        return f"{number(value, lang, 2)}{NBSP}{'kr' if currency == 'SEK' else currency}"
-    return f"{currency} {number(value, lang, 2)}"
 
 
 def unvalued(result: Calculation) -> list[str]:

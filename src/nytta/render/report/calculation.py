@@ -149,32 +149,17 @@ def _note(fmt: Formatter, calc: Calculation) -> str:
     )
 
 
-def _decimals(fmt: Formatter, value: float, decimals: int) -> str:
-    """``value`` to ``decimals`` places; one that rounds to zero is 0, never −0,0."""
-    rounded = round(value, decimals)
-    return numbers.number(rounded if rounded != 0 else 0.0, fmt.lang, decimals)
-
-
-def _money_exact(fmt: Formatter, value: float) -> str:
-    """An amount of money with öre (an hourly cost): `413,08 kr`, `SEK 413.08`."""
-    amount = _decimals(fmt, value, 2)
-    if fmt.lang == "sv":
-        unit = "kr" if fmt.currency == "SEK" else fmt.currency
-        return f"{amount}{numbers.NBSP}{unit}"
-    return f"{fmt.currency} {amount}"
-
-
 def _hourly_costs(fmt: Formatter, calc: Calculation) -> tuple[str, ...]:
     """A sentence per benefit whose hourly cost was worked out from a monthly salary."""
     text = TEXT[fmt.lang]
     return tuple(
         text["hourly_cost_note"].format(
             name=row.name,
-            hourly=_money_exact(fmt, row.hourly_cost),
+            hourly=numbers.money(row.hourly_cost, fmt.lang, fmt.currency, 2),
             salary=fmt.money(row.monthly_salary),
-            per_month=_decimals(fmt, calc.hours_per_fte / 12, 2),
+            per_month=numbers.number(calc.hours_per_fte / 12, fmt.lang, 2),
             hours=fmt.number(calc.hours_per_fte),
-            factor=_decimals(fmt, 1 + calc.employer_contributions, 2),
+            factor=numbers.number(1 + calc.employer_contributions, fmt.lang, 2),
             contributions=fmt.percent(calc.employer_contributions),
         )
         for row in calc.released_time
@@ -277,7 +262,7 @@ def _released(fmt: Formatter, calc: Calculation) -> tuple[tuple[str, ...], tuple
         ReleasedView(
             row.name,
             tuple(fmt.amount(row.hours.get(y, 0.0)) for y in years),
-            tuple(_decimals(fmt, row.fte.get(y, 0.0), 1) for y in years),
+            tuple(numbers.number(row.fte.get(y, 0.0), fmt.lang, 1) for y in years),
         )
         for row in calc.released_time
     )
